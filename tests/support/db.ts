@@ -1,0 +1,23 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { openDb, type Db } from "../../src/store/client.ts";
+
+/** A fresh, migrated SQLite database in a temporary file. */
+export async function freshDb(): Promise<{ db: Db; url: string; file: string; cleanup: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-test-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(inject("templateDb"), file);
+  const url = `file:${file}`;
+  const db = await openDb(url);
+  return {
+    db,
+    url,
+    file,
+    cleanup: async () => {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -44,3 +44,11 @@ export function displayPeriod(period: Period): string {
   const [y, m] = period.split("-");
   return `${m}/${y}`;
 }
+
+/** A month as a person types it: `YYYY-MM` or `MM/YYYY`. */
+export function parsePeriodText(text: string): Period | undefined {
+  const t = text.trim();
+  const slashed = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  const candidate = slashed ? `${slashed[2]}-${slashed[1]!.padStart(2, "0")}` : t;
+  return Period.safeParse(candidate).success ? candidate : undefined;
+}

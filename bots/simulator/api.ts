@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { Router, json } from "express";
+import { z } from "zod";
+import type { Inbox } from "../../src/engine/inbox.ts";
+import type { Outbound } from "../../src/engine/types.ts";
+import type { Db } from "../../src/store/client.ts";
+import { messagesForChat } from "../../src/store/outbox.ts";
+import type { ChannelSender } from "../../src/outbox/sender.ts";
+
+const User = z.string().trim().regex(/^[\w.-]{1,64}$/, "user: 1–64 letters, digits, . _ -");
+const SendBody = z.object({
+  user: User,
+  /** the page's own id for this message, so a resend after a network error is acted on once */
+  id: z.string().max(100).optional(),
+  text: z.string().max(10_000).optional(),
+  choice: z.string().max(64).optional(),
+  sticker: z.boolean().optional(),
+});
+
+/**
+ * The web simulator as a channel: the page posts what a person types and reads back what the
+ * outbox sent to that person's chat. Nothing else differs from Telegram or Zalo.
+ */
+export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): Router {
+  const router = Router();
+  router.post("/api/send", json({ limit: "64kb" }), async (req, res) => {
+    const body = SendBody.safeParse(req.body);
+    if (!body.success || (body.data.text === undefined && body.data.choice === undefined && !body.data.sticker)) {
+      res.status(400).json({ error: body.success ? "text, choice or sticker is required" : body.error.issues[0]?.message });
+      return;
+    }
+    const { user, id, text, choice } = body.data;
+    const content =
+      choice !== undefined ? { kind: "choice" as const, value: choice } : text !== undefined ? { kind: "text" as const, text } : { kind: "sticker" as const };
+    const outcome = await deps.inbox.receive({
+      channel: "simulator",
+      externalUserId: user,
+      chatId: user,
+      messageId: id ?? randomUUID(),
+      bareCommands: true,
+      content,
+    });
+    res.json({ ok: true, outcome });
+  });
+  router.get("/api/messages", async (req, res) => {
+    const user = User.safeParse(req.query.user);
+    const after = z.coerce.number().int().min(0).default(0).safeParse(req.query.after);
+    if (!user.success || !after.success) {
+      res.status(400).json({ error: "user and after are required" });
+      return;
+    }
+    const rows = await messagesForChat(deps.db, "simulator", user.data, after.data);
+    res.json({ demo: deps.demo, messages: rows.map((r) => ({ id: r.id, ...(JSON.parse(r.payload) as Outbound) })) });
+  });
+  return router;
+}
+
+/** The simulator's chat is the outbox itself: a message is "delivered" once it is marked sent. */
+export const simulatorSender: ChannelSender = {
+  channel: "simulator",
+  async send() {
+    return { kind: "sent" };
+  },
+};

@@ -1,0 +1,118 @@
+import { Bot } from "grammy";
+import type { Inbox } from "../../src/engine/inbox.ts";
+import type { Logger } from "../../src/logger.ts";
+import { createTelegramSender } from "./sender.ts";
+import { translateUpdate } from "./translate.ts";
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  mode: "polling" | "webhook";
+  webhookUrl?: string;
+  webhookSecret?: string;
+  inbox: Inbox;
+  log: Logger;
+  /** wait between tries of a start-up call that failed, by attempt */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** Telegram as a channel: updates in (polling or webhook), messages out through the outbox. */
+export interface TelegramChannel {
+  sender: ReturnType<typeof createTelegramSender>;
+  /** Records one update durably; resolves when it is safe to answer Telegram. */
+  receiveUpdate(update: unknown): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const COMMANDS_VI = [
+  { command: "baocao", description: "Báo cáo tháng (trưởng khu phố)" },
+  { command: "tonghop", description: "Tổng hợp tháng (cán bộ)" },
+  { command: "join", description: "Nhận vai trò bằng mã mời" },
+  { command: "huy", description: "Hủy thao tác đang làm" },
+  { command: "trogiup", description: "Trợ giúp" },
+  { command: "lang", description: "Ngôn ngữ: vi / en" },
+];
+
+export function createTelegramChannel(options: TelegramOptions): TelegramChannel {
+  const { log, inbox } = options;
+  const retryDelayMs = options.retryDelayMs ?? ((n: number) => Math.min(1000 * 2 ** n, 5 * 60_000));
+  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+  const sender = createTelegramSender(bot.api);
+  let stopped = false;
+
+  async function receiveUpdate(update: unknown) {
+    const translated = translateUpdate(update);
+    if (!translated) return;
+    await inbox.receive(translated.inbound);
+    if (translated.callbackQueryId) {
+      // Stops the button's spinner; cosmetic, so a failure is only logged.
+      bot.api.answerCallbackQuery(translated.callbackQueryId).catch((e) => log.debug({ err: e }, "answerCallbackQuery failed"));
+    }
+  }
+
+  // In polling mode the offset moves on once the handler returns: keep trying to record the
+  // update (the database may be briefly locked or down) rather than lose it.
+  bot.use(async (ctx) => {
+    for (let attempt = 1; !stopped; attempt++) {
+      try {
+        await receiveUpdate(ctx.update);
+        return;
+      } catch (error) {
+        log.error({ err: error, attempt }, "could not record a Telegram update; trying again");
+        await sleep(retryDelayMs(attempt));
+      }
+    }
+  });
+  bot.catch((error) => log.error({ err: error.error }, "Telegram handler failed"));
+
+  /** Runs a start-up call until it succeeds, in the background: Telegram may be down at start. */
+  function keepTrying(what: string, call: () => Promise<unknown>) {
+    void (async () => {
+      for (let attempt = 1; !stopped; attempt++) {
+        try {
+          await call();
+          log.info(`telegram: ${what} done`);
+          return;
+        } catch (error) {
+          log.warn({ err: error, attempt }, `telegram: ${what} failed; trying again later`);
+          await sleep(retryDelayMs(attempt));
+        }
+      }
+    })();
+  }
+
+  return {
+    sender,
+    receiveUpdate,
+    async start() {
+      stopped = false;
+      keepTrying("setMyCommands", () => bot.api.setMyCommands(COMMANDS_VI));
+      if (options.mode === "webhook") {
+        if (options.webhookUrl) {
+          const url = options.webhookUrl;
+          keepTrying("setWebhook", () =>
+            bot.api.setWebhook(url, { secret_token: options.webhookSecret, allowed_updates: ["message", "callback_query"] }),
+          );
+        }
+        return;
+      }
+      keepTrying("polling", async () => {
+        await bot.api.deleteWebhook();
+        await bot.init();
+        // start() resolves only when polling stops; errors inside the loop are retried by grammY.
+        void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => log.info("telegram: polling") }).catch((error) => {
+          log.error({ err: error }, "telegram polling stopped");
+        });
+      });
+    },
+    async stop() {
+      stopped = true;
+      if (bot.isRunning()) await bot.stop();
+    },
+  };
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,69 @@
+import { GrammyError, HttpError, type Api } from "grammy";
+import type { Outbound } from "../../src/engine/types.ts";
+import type { ChannelSender, SendResult } from "../../src/outbox/sender.ts";
+
+/** Telegram refuses texts over 4,096 characters; longer ones go out in parts. */
+const MAX_TEXT = 4096;
+
+export function splitText(text: string, max = MAX_TEXT): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = rest.lastIndexOf("\n", max) > max / 2 ? rest.lastIndexOf("\n", max) : max;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, "");
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** Buttons two to a row, or one to a row when a label is long. */
+export function inlineKeyboard(choices: NonNullable<Outbound["choices"]>) {
+  const rows: { text: string; callback_data: string }[][] = [];
+  const wide = choices.some((c) => c.label.length > 18);
+  for (const c of choices) {
+    const button = { text: c.label, callback_data: c.value.slice(0, 64) };
+    const last = rows.at(-1);
+    if (!wide && last && last.length < 2) last.push(button);
+    else rows.push([button]);
+  }
+  return { inline_keyboard: rows };
+}
+
+/** Maps a Bot API failure onto what the outbox should do about it. */
+export function classifyError(error: unknown): SendResult {
+  if (error instanceof GrammyError) {
+    const what = `${error.method}: ${error.error_code} ${error.description}`;
+    if (error.error_code === 429) return { kind: "retry-after", seconds: error.parameters.retry_after ?? 5, error: what };
+    if (error.error_code === 403) return { kind: "unreachable", error: what };
+    if (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(error.description)) {
+      return { kind: "unreachable", error: what };
+    }
+    if (error.error_code >= 500) return { kind: "transient", error: what };
+    return { kind: "rejected", error: what };
+  }
+  if (error instanceof HttpError) return { kind: "transient", error: `network: ${String(error.error)}` };
+  return { kind: "transient", error: String(error) };
+}
+
+/**
+ * Sends outbox messages through the Bot API. A long text is split; only the last part carries
+ * the buttons. A failure part-way is retried as a whole (at least once, never lost).
+ */
+export function createTelegramSender(api: Api): ChannelSender {
+  return {
+    channel: "telegram",
+    async send(chatId, message) {
+      const parts = splitText(message.text || " ");
+      try {
+        for (const [i, part] of parts.entries()) {
+          const last = i === parts.length - 1;
+          await api.sendMessage(chatId, part, last && message.choices?.length ? { reply_markup: inlineKeyboard(message.choices) } : {});
+        }
+        return { kind: "sent" };
+      } catch (error) {
+        return classifyError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Command } from "../src/engine/flow.ts";
+import { inviteFlow } from "./invite.ts";
+import { joinFlow } from "./join.ts";
+import { lockFlow } from "./lock.ts";
+import { reportFlow } from "./report.ts";
+import { summaryFlow } from "./summary.ts";
+
+/**
+ * The chat commands that start flows, with their Vietnamese aliases (CONTRACT.md, "Chat").
+ * The engine itself answers /start, /help, /cancel and /lang.
+ */
+export const commands: Command[] = [
+  { names: ["join", "thamgia"], flow: joinFlow },
+  { names: ["report", "baocao"], flow: reportFlow },
+  { names: ["summary", "tonghop"], flow: summaryFlow },
+  { names: ["invite", "moi"], flow: inviteFlow },
+  { names: ["lock", "khoaso"], flow: lockFlow },
+];

@@ -1,0 +1,133 @@
+## Vùng Xanh — English. Keep keys in step with vi.ftl; a test checks it.
+
+demo-label = [DEMO] This is a trial run; the data is not real.
+
+## Several lines kept together in one block
+lines = { $lines }
+
+## Buttons
+btn-yes = Yes
+btn-no = No
+btn-skip = Skip
+btn-keep = Keep: { $value }
+
+## Greeting and help
+help-resident =
+    Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
+    • /join CODE — take a role with an invite code (head, mentor, officer)
+    • /lang vi — chuyển sang tiếng Việt
+    • /cancel — stop what you are doing
+help-head =
+    Hello, head of { $unit }!
+    • /report — your neighbourhood's monthly report
+    • /cancel — stop what you are doing
+    • /lang vi — chuyển sang tiếng Việt
+help-mentor =
+    Hello! You are a rehab mentor.
+    • /cancel — stop what you are doing
+    • /lang vi — chuyển sang tiếng Việt
+help-officer =
+    Hello, officer!
+    • /summary [YYYY-MM] — the month summary
+    • /invite head|mentor|officer [neighbourhood] — create an invite code
+    • /lock YYYY-MM — lock a month (reports can no longer be corrected)
+    • /cancel — stop what you are doing
+    • /lang vi — chuyển sang tiếng Việt
+
+## The engine's own answers
+cancel-done = Cancelled. Nothing was saved.
+cancel-nothing = You have nothing in progress.
+unknown-command = There is no command “{ $command }”. Send /help to see the commands.
+not-understood = I did not understand that. Send /help to see what you can do.
+question-expired = That question is closed. Send /help to see what you can do.
+finish-first = You are in the middle of something. Answer the question below, or send /cancel first.
+error-internal = Sorry, something went wrong with your message. Your earlier answers are kept; please send it again.
+lang-set = Switched to English.
+lang-usage = Usage: /lang vi or /lang en
+not-allowed = You are not allowed to use this command.
+expect-text = Please answer with text.
+
+## Join
+join-usage = Usage: /join CODE (the invite code from a police officer).
+join-invalid = The invite code “{ $code }” is not valid. Check it, or ask an officer for a new one.
+join-used = This invite code has already been used. Ask an officer for a new one.
+join-done-head = You are now the head of { $unit }. Send /report for the monthly report.
+join-done-mentor = You are now a rehab mentor.
+join-done-officer = You are now an officer. Send /summary for the month summary.
+
+## Numbers
+err-not-a-number = Please type a number in digits, for example: 3
+err-negative = The number cannot be negative. Please type 0 or more.
+err-not-whole = Please type a whole number, for example: 3
+err-too-large = That number is too large. Please check it.
+err-too-long = That is too long (at most { $max } characters). Please shorten it.
+err-yes-no = Please answer Yes or No.
+
+## Monthly report
+field-addicts = Registered people with drug addiction
+field-suspected = People suspected of drug use
+field-newCases = New cases this month
+field-familyRehab = People in family or community rehab
+field-compulsoryReferrals = Dossiers for compulsory rehab
+field-relapses = Relapses this month
+field-householdsCommitted = Households that signed the commitment
+field-propagandaSessions = Awareness sessions held
+field-incidents = Drug-related incidents
+field-suspectedSpots = Suspected dealing or using spots
+field-notes = Recommendations, proposals
+
+report-not-head = Only a neighbourhood head can file the monthly report. If you are one, send /join CODE with the officer's invite code.
+report-locked = The month { $period } is locked; its report can no longer be sent or corrected. Please contact the police officer.
+report-bad-period = You can report only this month or last month, for example: /report { $example }
+report-start = Monthly report { $period } for { $unit }. { $count } questions; send /cancel to stop at any time.
+report-start-correction = { $unit } already sent the report for { $period }. You are correcting it: tap “Keep” to keep a number.
+report-question = ({ $index }/{ $count }) { $label }?
+report-question-notes = ({ $index }/{ $count }) { $label }? (optional: send “skip” if none)
+report-question-current = Reported before: { $value }
+rule-exceeds-addicts = { $label } ({ $value }) cannot be more than the registered people with addiction ({ $addicts }).
+rule-exceeds-households = Households that signed ({ $value }) cannot be more than the neighbourhood's households ({ $households }).
+warn-big-change = { $label } changed a lot against last month: { $previous } → { $value }.
+warn-new-cases-in-clean-unit = The neighbourhood is classed “no addiction” but has { $value } new cases.
+warn-confirm = Are you sure this number is right? (Yes / No)
+report-summary-title = Monthly report { $period } — { $unit }:
+report-summary-line = { $index }. { $label }: { $value }
+report-summary-warnings = Notes (officers will be told):
+report-confirm = Send this report? (Yes / No)
+report-pick-field = Which item do you want to change? Type its number (1–{ $count }), or /cancel.
+report-pick-field-invalid = Please type a number from 1 to { $count }.
+report-saved = The { $period } report of { $unit } is sent. Thank you!
+report-corrected = The { $period } report of { $unit } is corrected ({ $changes } changed). The history of changes is kept.
+report-unchanged = Nothing changed in the { $period } report.
+notes-none = (none)
+
+alert-report-warnings =
+    ⚠️ { $unit } sent the { $period } report with points to check:
+    { $warnings }
+alert-report-corrected =
+    ✏️ { $unit } corrected the { $period } report, the items:
+    { $fields }
+
+## Month summary
+summary-title = 📊 Summary for { $period }
+summary-count = Reports in: { $submitted } of { $total } neighbourhoods.
+summary-totals = Totals (against last month):
+summary-total-line = • { $label }: { $value } ({ $delta })
+summary-delta-none = no figure for last month
+summary-missing = Not reported yet: { $units }
+summary-missing-none = Every neighbourhood has reported.
+summary-warnings = Warnings:
+summary-warning-line = • { $unit }: { $warning }
+summary-locked = This month is locked.
+summary-usage = Usage: /summary or /summary YYYY-MM
+
+## Invites and locks
+invite-usage = Usage: /invite head|mentor|officer [neighbourhood]. A head needs the neighbourhood's name.
+invite-unknown-unit = No neighbourhood “{ $unit }”. The neighbourhoods: { $units }
+invite-created = Invite code for { $role } { $unit }: { $code } — the taker sends /join { $code }. It works once.
+role-head = neighbourhood head
+role-mentor = rehab mentor
+role-officer = officer
+role-resident = resident
+lock-usage = Usage: /lock YYYY-MM
+lock-done = The month { $period } is locked. Its reports can no longer be corrected.
+lock-already = The month { $period } was already locked.

@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const optional = z.string().trim().min(1).optional();
+const onOff = z.enum(["on", "off"]);
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/vungxanh.db")
+    .refine((u) => u.startsWith("file:") && u.length > 5, "must be file:PATH (PostgreSQL is not supported yet)"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  APP_TIMEZONE: z.string().default("Asia/Ho_Chi_Minh").refine(validTimeZone, "is not a known IANA time zone"),
+  DATA_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(k), "must be 32 bytes in base64")
+    .optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "does not look like a bot token (digits:letters)").optional(),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org").transform((u) => u.replace(/\/+$/, "")),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A-Z a-z 0-9 _ -")
+    .optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().refine((u) => u.startsWith("https://"), "must be an https:// URL").optional(),
+  ZALO_APP_ID: optional,
+  ZALO_APP_SECRET: optional,
+  ZALO_OA_SECRET_KEY: optional,
+  ZALO_ACCESS_TOKEN: optional,
+  ZALO_REFRESH_TOKEN: optional,
+  ZALO_API_BASE: z.url().default("https://openapi.zalo.me"),
+  ZALO_OAUTH_BASE: z.url().default("https://oauth.zaloapp.com"),
+  SIMULATOR: onOff.optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type TelegramConfig =
+  | { mode: "polling"; token: string; apiRoot: string }
+  | { mode: "webhook"; token: string; apiRoot: string; secret: string; url?: string };
+
+/** The validated environment (CONTRACT.md, "Environment"). */
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  timeZone: string;
+  /** no channel credentials: demo units, invite codes printed, the simulator on */
+  demo: boolean;
+  dataKey?: string;
+  telegram?: TelegramConfig;
+  simulator: boolean;
+  logLevel: string;
+}
+
+/** Thrown when the environment is wrong; its message names each bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and checks the environment; blank variables count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  let telegram: TelegramConfig | undefined;
+  if (e.TELEGRAM_BOT_TOKEN) {
+    if (e.TELEGRAM_MODE === "webhook") {
+      if (!e.TELEGRAM_WEBHOOK_SECRET) problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook");
+      else telegram = { mode: "webhook", token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, secret: e.TELEGRAM_WEBHOOK_SECRET, url: e.TELEGRAM_WEBHOOK_URL };
+    } else {
+      telegram = { mode: "polling", token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
+    }
+  }
+  const zalo = Boolean(e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN);
+  const demo = !e.TELEGRAM_BOT_TOKEN && !zalo;
+  if (!demo && !e.DATA_KEY) problems.push("DATA_KEY: required outside demo mode (32 random bytes in base64: openssl rand -base64 32)");
+  if (problems.length) throw new ConfigError(`invalid environment:\n  ${problems.join("\n  ")}`);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    timeZone: e.APP_TIMEZONE,
+    demo,
+    dataKey: e.DATA_KEY,
+    telegram,
+    simulator: e.SIMULATOR ? e.SIMULATOR === "on" : demo,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,36 @@
+import { fold } from "../domain/text.ts";
+import type { Inbound } from "./types.ts";
+
+/** What the engine answers itself, whatever flows exist. */
+export const BUILTIN = {
+  start: ["start"],
+  help: ["help", "trogiup"],
+  cancel: ["cancel", "huy"],
+  lang: ["lang", "ngonngu"],
+} as const;
+
+// A bare word (no "/") is a command only when it cannot be an answer: alone in the message, or,
+// for these, followed by an argument. "Huy động…" in a free-text answer is not /huy.
+const BARE_WITH_ARGS = new Set(["join", "thamgia", "lang", "ngonngu"]);
+
+export interface ParsedCommand {
+  name: string;
+  args: string;
+}
+
+/**
+ * Reads a command from a message: `/name args` on every channel, `/name@bot` on Telegram, and on
+ * channels without a command menu (Zalo) also `name` alone. Names are folded, so `/báocáo` works.
+ */
+export function parseCommand(inbound: Inbound, known: Set<string>): ParsedCommand | undefined {
+  if (inbound.content.kind !== "text") return undefined;
+  const text = inbound.content.text.trim();
+  const match = /^(\/?)([^\s@]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (!match) return undefined;
+  const [, slash, word = "", rest = ""] = match;
+  const name = fold(word);
+  if (slash) return { name, args: rest.trim() };
+  if (!inbound.bareCommands || !known.has(name)) return undefined;
+  if (rest.trim() && !BARE_WITH_ARGS.has(name)) return undefined;
+  return { name, args: rest.trim() };
+}

@@ -1,0 +1,156 @@
+import { Lang } from "../domain/roles.ts";
+import type { PersonView } from "../domain/person.ts";
+import type { Tx } from "../store/client.ts";
+import { endConversation, getConversation, saveConversation } from "../store/conversations.ts";
+import { enqueue } from "../store/outbox.ts";
+import { peopleWithRole, preferredAddress, setLang, touchIdentity, type Address } from "../store/people.ts";
+import { unitById } from "../store/units.ts";
+import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
+import { applyEffect } from "./effects.ts";
+import type { Command, Effect, Flow, FlowContext, Step } from "./flow.ts";
+import { renderPrompt } from "./i18n.ts";
+import { queriesOn } from "./queries.ts";
+import type { Inbound, Msg, Prompt } from "./types.ts";
+
+/** What the engine needs to know that is not in the database. */
+export interface EngineOptions {
+  commands: Command[];
+  timeZone: string;
+}
+
+interface Active {
+  flow: Flow<unknown>;
+  step: Step<unknown>;
+  stepId: string;
+  data: unknown;
+}
+
+/**
+ * Moves one person's conversation one step for one inbound message, inside `tx`: reads the
+ * conversation, runs the flow, applies its effects, saves the new state and queues the replies.
+ * Either all of that commits or none of it does.
+ */
+export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inbound, now: Date): Promise<void> {
+  const { person, address } = await touchIdentity(tx, inbound, now);
+  const flows = new Map(options.commands.map((c) => [c.flow.name, c.flow]));
+  const commandByName = new Map<string, Command>();
+  for (const c of options.commands) for (const n of c.names) commandByName.set(n, c);
+  const known = new Set<string>([...commandByName.keys(), ...Object.values(BUILTIN).flat()]);
+
+  const stored = await getConversation(tx, person.id);
+  const flow = stored ? flows.get(stored.flow) : undefined;
+  const step = stored && flow ? flow.steps[stored.step] : undefined;
+  // A conversation whose flow or step no longer exists (the code changed) is dropped.
+  let active: Active | undefined = stored && flow && step ? { flow, step, stepId: stored.step, data: stored.data } : undefined;
+  if (stored && !active) await endConversation(tx, person.id);
+
+  let lang = person.lang;
+  const say: Msg[] = [];
+  const toOfficers: Msg[][] = [];
+  let prompt: Prompt | undefined;
+  const reask = () => (active ? active.step.ask(active.data) : undefined);
+  const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx) };
+
+  const apply = async (effects: Effect[] | undefined) => {
+    for (const effect of effects ?? []) {
+      const outcome = await applyEffect(tx, effect, person, now);
+      say.push(...outcome.say);
+      toOfficers.push(...outcome.toOfficers);
+    }
+  };
+
+  const command = parseCommand(inbound, known);
+  if (command) {
+    const builtin = (names: readonly string[]) => names.includes(command.name);
+    if (builtin(BUILTIN.cancel)) {
+      if (active) await endConversation(tx, person.id);
+      say.push({ key: active ? "cancel-done" : "cancel-nothing" });
+      active = undefined;
+    } else if (builtin(BUILTIN.help) || builtin(BUILTIN.start)) {
+      say.push(await helpMsg(tx, person));
+      prompt = reask();
+    } else if (builtin(BUILTIN.lang)) {
+      const wanted = Lang.safeParse(command.args.trim().toLowerCase());
+      if (wanted.success) {
+        lang = wanted.data;
+        await setLang(tx, person.id, lang);
+      }
+      say.push({ key: wanted.success ? "lang-set" : "lang-usage" });
+      prompt = reask();
+    } else {
+      const found = commandByName.get(command.name);
+      if (!found) {
+        say.push({ key: "unknown-command", args: { command: `/${command.name}` } });
+        prompt = reask();
+      } else if (active && !found.flow.oneShot) {
+        say.push({ key: "finish-first" });
+        prompt = reask();
+      } else {
+        await startFlow(found.flow, command);
+      }
+    }
+  } else if (active) {
+    const transition = active.step.reply(inbound.content, active.data);
+    if (transition.kind === "invalid") {
+      say.push(...transition.say);
+      prompt = reask();
+    } else if (transition.kind === "next") {
+      const next = active.flow.steps[transition.step];
+      if (!next) throw new Error(`flow ${active.flow.name}: step ${active.stepId} went to unknown step ${transition.step}`);
+      await saveConversation(tx, person.id, { flow: active.flow.name, step: transition.step, data: transition.data }, now);
+      say.push(...(transition.say ?? []));
+      prompt = next.ask(transition.data);
+    } else {
+      await endConversation(tx, person.id);
+      say.push(...(transition.say ?? []));
+      await apply(transition.effects);
+    }
+  } else {
+    // A tap on a button of a finished conversation, or a message out of the blue.
+    say.push({ key: inbound.content.kind === "choice" ? "question-expired" : "not-understood" });
+  }
+
+  await reply(tx, address, person.id, lang, say, prompt, now);
+  await notifyOfficers(tx, toOfficers, now);
+
+  async function startFlow(f: Flow<unknown>, c: ParsedCommand) {
+    const start = await f.start(ctx, c.args);
+    if (start.kind === "done") {
+      say.push(...(start.say ?? []));
+      await apply(start.effects);
+      prompt = reask();
+      return;
+    }
+    const first = f.steps[start.step];
+    if (!first) throw new Error(`flow ${f.name} started at unknown step ${start.step}`);
+    await saveConversation(tx, person.id, { flow: f.name, step: start.step, data: start.data }, now);
+    say.push(...(start.say ?? []));
+    prompt = first.ask(start.data);
+  }
+}
+
+async function helpMsg(tx: Tx, person: PersonView): Promise<Msg> {
+  if (person.role === "head" && person.unitId !== null) {
+    const unit = await unitById(tx, person.unitId);
+    return { key: "help-head", args: { unit: unit?.name ?? "" } };
+  }
+  return { key: `help-${person.role}` };
+}
+
+async function reply(tx: Tx, to: Address, personId: number, lang: Lang, say: Msg[], prompt: Prompt | undefined, now: Date) {
+  if (say.length === 0 && !prompt) return;
+  const payload = renderPrompt(lang, prompt ?? { say: [] }, say);
+  await enqueue(tx, { channel: to.channel, chatId: to.chatId, personId, payload }, now);
+}
+
+/** Queues each alert for every officer, in the officer's own language, where they last wrote. */
+async function notifyOfficers(tx: Tx, alerts: Msg[][], now: Date) {
+  if (alerts.length === 0) return;
+  for (const officer of await peopleWithRole(tx, "officer")) {
+    const to = await preferredAddress(tx, officer.id);
+    if (!to) continue;
+    for (const alert of alerts) {
+      await enqueue(tx, { channel: to.channel, chatId: to.chatId, personId: officer.id, payload: renderPrompt(officer.lang, { say: alert }) }, now);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import type { Logger } from "../logger.ts";
+import type { Db } from "../store/client.ts";
+import {
+  claimInbound,
+  failInbound,
+  finishInbound,
+  pendingInbound,
+  recordInbound,
+  requeueStuckInbound,
+} from "../store/inbox.ts";
+import { enqueue } from "../store/outbox.ts";
+import { touchIdentity } from "../store/people.ts";
+import { handleInbound, type EngineOptions } from "./engine.ts";
+import { renderPrompt } from "./i18n.ts";
+import type { Inbound } from "./types.ts";
+
+export interface InboxOptions {
+  db: Db;
+  engine: EngineOptions;
+  clock: () => Date;
+  log: Logger;
+  /** called after a step committed, so the outbox sends its replies at once */
+  onCommitted?: () => void;
+  /** tries of one update before the person is told it failed */
+  maxAttempts?: number;
+  /** wait before trying a failed update again, by attempt number */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** The durable inbound side: every update is recorded, then processed once, in order per chat. */
+export interface Inbox {
+  /** Records an update; resolves once it is durable (then the channel may be answered). */
+  receive(inbound: Inbound): Promise<"recorded" | "duplicate">;
+  /** Picks up updates recorded but not processed before a restart. */
+  resume(): Promise<void>;
+  /** Resolves when every update received so far has been processed (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+const chatKeyOf = (i: Inbound) => `${i.channel}:${i.chatId}`;
+
+export function createInbox(options: InboxOptions): Inbox {
+  const { db, log, clock } = options;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const retryDelayMs = options.retryDelayMs ?? ((n: number) => 500 * 2 ** n);
+  const chains = new Map<string, Promise<void>>();
+  const timers = new Set<Promise<void>>();
+
+  function schedule(id: number, chatKey: string) {
+    const previous = chains.get(chatKey) ?? Promise.resolve();
+    const next = previous.then(() => processOne(id));
+    chains.set(chatKey, next);
+    void next.finally(() => {
+      if (chains.get(chatKey) === next) chains.delete(chatKey);
+    });
+  }
+
+  async function processOne(id: number): Promise<void> {
+    if (!(await claimInbound(db, id))) return;
+    const row = await db.inboundUpdate.findUnique({ where: { id } });
+    if (!row) return;
+    const inbound = JSON.parse(row.payload) as Inbound;
+    const now = clock();
+    try {
+      await db.$transaction(
+        async (tx) => {
+          if (!(await finishInbound(tx, id, now))) return;
+          await handleInbound(tx, options.engine, inbound, now);
+        },
+        { maxWait: 15_000, timeout: 15_000 },
+      );
+      options.onCommitted?.();
+    } catch (error) {
+      const attempt = row.attempts + 1;
+      const giveUp = attempt >= maxAttempts;
+      log.error({ err: error, inboundId: id, attempt, giveUp }, "processing an update failed");
+      await failInbound(db, id, String(error), giveUp).catch((e) => log.error({ err: e }, "could not record the failure"));
+      if (giveUp) await apologise(inbound, now);
+      else {
+        const wait = new Promise<void>((resolve) =>
+          setTimeout(() => {
+            schedule(id, chatKeyOf(inbound));
+            resolve();
+          }, retryDelayMs(attempt)).unref(),
+        );
+        timers.add(wait);
+        void wait.finally(() => timers.delete(wait));
+      }
+    }
+  }
+
+  /** The person is told their message was not handled, so they send it again; nothing is lost. */
+  async function apologise(inbound: Inbound, now: Date) {
+    try {
+      await db.$transaction(async (tx) => {
+        const { person, address } = await touchIdentity(tx, inbound, now);
+        await enqueue(tx, { ...address, personId: person.id, payload: renderPrompt(person.lang, { say: [{ key: "error-internal" }] }) }, now);
+      });
+      options.onCommitted?.();
+    } catch (error) {
+      log.error({ err: error }, "could not tell the person their update failed");
+    }
+  }
+
+  return {
+    async receive(inbound) {
+      const recorded = await recordInbound(db, {
+        channel: inbound.channel,
+        externalId: inbound.messageId,
+        chatKey: chatKeyOf(inbound),
+        payload: inbound,
+        now: clock(),
+      });
+      if (recorded.duplicate) return "duplicate";
+      schedule(recorded.id, chatKeyOf(inbound));
+      return "recorded";
+    },
+    async resume() {
+      const stuck = await requeueStuckInbound(db);
+      const pending = await pendingInbound(db);
+      if (stuck || pending.length) log.info({ stuck, pending: pending.length }, "resuming updates recorded before the restart");
+      for (const p of pending) schedule(p.id, p.chatKey);
+    },
+    async idle() {
+      while (chains.size > 0 || timers.size > 0) {
+        await Promise.allSettled([...chains.values(), ...timers]);
+      }
+    },
+  };
+}

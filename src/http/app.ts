@@ -1,0 +1,53 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { simulatorRouter } from "../../bots/simulator/api.ts";
+import type { Inbox } from "../engine/inbox.ts";
+import type { Logger } from "../logger.ts";
+import type { Db } from "../store/client.ts";
+import { telegramWebhook } from "./telegram-webhook.ts";
+
+const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bots", "simulator", "page.html");
+
+export interface AppDeps {
+  db: Db;
+  inbox: Inbox;
+  log: Logger;
+  demo: boolean;
+  simulator: boolean;
+  telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
+}
+
+/** The HTTP surface of CONTRACT.md: webhooks, health, the simulator. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await deps.db.$queryRawUnsafe("SELECT 1");
+      res.json({ ok: true, database: "up", demo: deps.demo });
+    } catch {
+      res.status(503).json({ ok: false, database: "down" });
+    }
+  });
+
+  if (deps.telegram) {
+    app.post("/telegram/webhook", express.json({ limit: "1mb" }), telegramWebhook({ ...deps.telegram, log: deps.log }));
+  }
+
+  if (deps.simulator) {
+    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo }));
+    app.get("/simulator", (_req, res) => res.sendFile(pagePath));
+  }
+
+  app.use((_req, res) => res.status(404).json({ ok: false, error: "not found" }));
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    // Malformed JSON and oversized bodies come here from the body parser.
+    const status = typeof error?.status === "number" && error.status < 500 ? error.status : 500;
+    if (status === 500) deps.log.error({ err: error }, "request failed");
+    res.status(status).json({ ok: false, error: status === 500 ? "internal error" : String(error.message ?? "bad request") });
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig } from "./config.ts";
+import { prepareDemo } from "./demo.ts";
+import { createLogger } from "./logger.ts";
+import { createServer } from "./server.ts";
+import { openDb } from "./store/client.ts";
+import { migrate } from "./store/migrate.ts";
+
+/** `npm start`: validate the environment, migrate, wire everything, serve. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Vùng Xanh cannot start: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  await migrate(config.databaseUrl);
+  const db = await openDb(config.databaseUrl);
+
+  if (config.demo) {
+    const demo = await prepareDemo(db);
+    config.dataKey ??= demo.dataKey;
+    const lines = [
+      "",
+      "==================== VÙNG XANH — DEMO MODE ====================",
+      " No channel credentials are set: the product runs as a trial.",
+      demo.createdUnits ? " Demo neighbourhoods were created in the empty database." : " Using the neighbourhoods already in the database.",
+      ` Web simulator: http://localhost:${config.port}/simulator`,
+      " Invite codes (type /join CODE in the simulator):",
+      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit})` : ""}`),
+      "===============================================================",
+      "",
+    ];
+    console.log(lines.join("\n"));
+  }
+
+  const server = createServer({ config, db, log });
+  const port = await server.listen(config.port);
+  await server.start();
+  log.info(
+    { port, demo: config.demo, telegram: config.telegram?.mode ?? "off", simulator: config.simulator, timeZone: config.timeZone },
+    "Vùng Xanh is running",
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    await server.stop().catch((e) => log.error({ err: e }, "stop failed"));
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error("Vùng Xanh failed to start:", error);
+  process.exit(1);
+});

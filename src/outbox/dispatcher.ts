@@ -1,0 +1,161 @@
+import type { Channel } from "../domain/roles.ts";
+import type { Outbound } from "../engine/types.ts";
+import type { Logger } from "../logger.ts";
+import type { Db } from "../store/client.ts";
+import {
+  claimMessage,
+  dueMessages,
+  markFailed,
+  markSent,
+  requeueStuckMessages,
+  retryLater,
+  type OutboxRow,
+} from "../store/outbox.ts";
+import { markUnreachable } from "../store/people.ts";
+import type { ChannelSender } from "./sender.ts";
+
+export interface DispatcherOptions {
+  db: Db;
+  senders: ChannelSender[];
+  clock: () => Date;
+  log: Logger;
+  /** tries (not counting waits the channel asked for) before a message is marked failed */
+  maxAttempts?: number;
+  /** wait after the n-th failed try */
+  backoffMs?: (attempt: number) => number;
+  /** how often to look for due messages when nothing wakes the dispatcher */
+  pollMs?: number;
+  /** chats served at once */
+  concurrency?: number;
+}
+
+/** Sends what the outbox holds, in order per chat, with retries decided by `SendResult`. */
+export interface Dispatcher {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Something was queued: look now rather than at the next poll. */
+  wake(): void;
+  /** Sends everything due now; resolves when nothing more is due (tests, `jobs run`). */
+  flush(): Promise<void>;
+}
+
+export const defaultBackoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 10 * 60_000);
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { db, log, clock } = options;
+  const senders = new Map(options.senders.map((s) => [s.channel, s]));
+  const maxAttempts = options.maxAttempts ?? 6;
+  const backoffMs = options.backoffMs ?? defaultBackoffMs;
+  const concurrency = options.concurrency ?? 8;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+
+  async function deliver(row: OutboxRow): Promise<void> {
+    if (!(await claimMessage(db, row.id))) return;
+    const sender = senders.get(row.channel);
+    if (!sender) {
+      // The channel is not configured now; keep the message for when it is.
+      await retryLater(db, row.id, new Date(clock().getTime() + 60_000), `no sender for ${row.channel}`, false);
+      return;
+    }
+    let result;
+    try {
+      result = await sender.send(row.chatId, row.payload as Outbound);
+    } catch (error) {
+      result = { kind: "transient" as const, error: String(error) };
+    }
+    const now = clock();
+    switch (result.kind) {
+      case "sent":
+        await markSent(db, row.id, now);
+        return;
+      case "retry-after":
+        await retryLater(db, row.id, new Date(now.getTime() + result.seconds * 1000), result.error, false);
+        return;
+      case "transient":
+        if (row.attempts + 1 >= maxAttempts) {
+          log.warn({ outboxId: row.id, error: result.error }, "giving up on a message after its last try");
+          await markFailed(db, row.id, "failed", result.error);
+        } else {
+          await retryLater(db, row.id, new Date(now.getTime() + backoffMs(row.attempts + 1)), result.error, true);
+        }
+        return;
+      case "unreachable":
+        log.info({ outboxId: row.id, channel: row.channel }, "recipient unreachable; not retrying");
+        await markUnreachable(db, { channel: row.channel as Channel, chatId: row.chatId }, result.error);
+        await markFailed(db, row.id, "unreachable", result.error);
+        return;
+      case "rejected":
+        log.error({ outboxId: row.id, error: result.error }, "the channel refused a message");
+        await markFailed(db, row.id, "failed", result.error);
+        return;
+    }
+  }
+
+  /** One pass: each chat's next due message, `concurrency` chats at a time. */
+  async function pass(): Promise<number> {
+    const due = await dueMessages(db, clock(), 200);
+    let index = 0;
+    const worker = async () => {
+      while (index < due.length) {
+        const row = due[index++]!;
+        try {
+          await deliver(row);
+        } catch (error) {
+          log.error({ err: error, outboxId: row.id }, "delivering a message failed");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    return due.length;
+  }
+
+  function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        while ((await pass()) > 0) {
+          /* a chat's next message becomes due once its previous one is sent */
+        }
+      } while (again);
+    })()
+      .catch((error) => log.error({ err: error }, "outbox pass failed"))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  return {
+    async start() {
+      stopped = false;
+      const requeued = await requeueStuckMessages(db);
+      if (requeued) log.info({ requeued }, "messages caught mid-send before the restart go out again");
+      const tick = () => {
+        if (stopped) return;
+        void run().finally(() => {
+          if (!stopped) timer = setTimeout(tick, options.pollMs ?? 1000);
+        });
+      };
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    wake() {
+      if (!stopped) void run();
+    },
+    async flush() {
+      await run();
+      while (running) await running;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Outbound } from "../engine/types.ts";
+
+/**
+ * How a channel answered one send. Each adapter maps its own errors onto these, so the outbox
+ * decides retries the same way for every channel.
+ */
+export type SendResult =
+  | { kind: "sent" }
+  /** the channel said how long to wait (Telegram 429 retry_after) */
+  | { kind: "retry-after"; seconds: number; error: string }
+  /** worth trying again later: 5xx, network errors, timeouts */
+  | { kind: "transient"; error: string }
+  /** the person cannot be reached on this channel (blocked the bot, deleted the account) */
+  | { kind: "unreachable"; error: string }
+  /** the message itself was refused (a bug or a configuration problem): never retried */
+  | { kind: "rejected"; error: string };
+
+/** One channel's way out. */
+export interface ChannelSender {
+  channel: string;
+  send(chatId: string, message: Outbound): Promise<SendResult>;
+}

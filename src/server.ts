@@ -1,0 +1,96 @@
+import http from "node:http";
+import { commands } from "../flows/index.ts";
+import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
+import { simulatorSender } from "../bots/simulator/api.ts";
+import type { Config } from "./config.ts";
+import { createInbox, type Inbox } from "./engine/inbox.ts";
+import { createApp } from "./http/app.ts";
+import type { Logger } from "./logger.ts";
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
+import type { ChannelSender } from "./outbox/sender.ts";
+import type { Db } from "./store/client.ts";
+
+export interface ServerOptions {
+  config: Config;
+  db: Db;
+  log: Logger;
+  clock?: () => Date;
+  /** test knobs for retry timing; production uses the defaults */
+  dispatcher?: Partial<Pick<DispatcherOptions, "backoffMs" | "pollMs" | "maxAttempts">>;
+  inboxRetryDelayMs?: (attempt: number) => number;
+}
+
+/** The running product: HTTP, the inbox, the outbox and the channels, wired once. */
+export interface Server {
+  inbox: Inbox;
+  dispatcher: Dispatcher;
+  telegram?: TelegramChannel;
+  /** Starts listening; resolves with the bound port. */
+  listen(port: number): Promise<number>;
+  /** Processing and sending continue after a restart from what the database holds. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createServer(options: ServerOptions): Server {
+  const { config, db, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  let dispatcher: Dispatcher | undefined;
+  const inbox = createInbox({
+    db,
+    clock,
+    log,
+    engine: { commands, timeZone: config.timeZone },
+    onCommitted: () => dispatcher?.wake(),
+    retryDelayMs: options.inboxRetryDelayMs,
+  });
+  const telegram = config.telegram
+    ? createTelegramChannel({
+        token: config.telegram.token,
+        apiRoot: config.telegram.apiRoot,
+        mode: config.telegram.mode,
+        webhookUrl: config.telegram.mode === "webhook" ? config.telegram.url : undefined,
+        webhookSecret: config.telegram.mode === "webhook" ? config.telegram.secret : undefined,
+        inbox,
+        log,
+      })
+    : undefined;
+  const senders: ChannelSender[] = [...(telegram ? [telegram.sender] : []), ...(config.simulator ? [simulatorSender] : [])];
+  dispatcher = createDispatcher({ db, senders, clock, log, ...options.dispatcher });
+  const app = createApp({
+    db,
+    inbox,
+    log,
+    demo: config.demo,
+    simulator: config.simulator,
+    telegram: config.telegram?.mode === "webhook" && telegram ? { secret: config.telegram.secret, receiveUpdate: telegram.receiveUpdate } : undefined,
+  });
+  const httpServer = http.createServer(app);
+
+  return {
+    inbox,
+    dispatcher,
+    telegram,
+    listen(port) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      });
+    },
+    async start() {
+      await dispatcher!.start();
+      await inbox.resume();
+      await telegram?.start();
+    },
+    async stop() {
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections?.();
+      await telegram?.stop();
+      await inbox.idle();
+      await dispatcher!.stop();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { DbOrTx } from "./client.ts";
+
+/** True for Prisma's unique-constraint error (P2002), whatever the driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Records an update before it is acknowledged to the channel. A second delivery of the same
+ * update (same channel and id) is recognised and not recorded again.
+ */
+export async function recordInbound(
+  db: DbOrTx,
+  input: { channel: string; externalId: string; chatKey: string; payload: unknown; now: Date },
+): Promise<{ id: number; duplicate: false } | { duplicate: true }> {
+  try {
+    const row = await db.inboundUpdate.create({
+      data: {
+        channel: input.channel,
+        externalId: input.externalId,
+        chatKey: input.chatKey,
+        payload: JSON.stringify(input.payload),
+        receivedAt: input.now,
+      },
+    });
+    return { id: row.id, duplicate: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { duplicate: true };
+    throw error;
+  }
+}
+
+export interface PendingInbound {
+  id: number;
+  chatKey: string;
+  payload: unknown;
+  attempts: number;
+}
+
+/** Updates not yet processed, oldest first. */
+export async function pendingInbound(db: DbOrTx, limit = 500): Promise<PendingInbound[]> {
+  const rows = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: limit });
+  return rows.map((r) => ({ id: r.id, chatKey: r.chatKey, payload: JSON.parse(r.payload), attempts: r.attempts }));
+}
+
+/** Takes an update for processing; false when another worker has it. */
+export async function claimInbound(db: DbOrTx, id: number): Promise<boolean> {
+  return (await db.inboundUpdate.updateMany({ where: { id, status: "pending" }, data: { status: "processing" } })).count === 1;
+}
+
+/**
+ * Marks an update done inside the transaction that acted on it, so it is acted on once. Its
+ * content is dropped: only the id is kept, to recognise a redelivery.
+ */
+export async function finishInbound(db: DbOrTx, id: number, now: Date): Promise<boolean> {
+  const done = await db.inboundUpdate.updateMany({
+    where: { id, status: "processing" },
+    data: { status: "done", processedAt: now, payload: "{}", chatKey: "" },
+  });
+  return done.count === 1;
+}
+
+/** Gives an update back after a failed attempt, or gives up on it. */
+export async function failInbound(db: DbOrTx, id: number, error: string, giveUp: boolean): Promise<void> {
+  await db.inboundUpdate.update({
+    where: { id },
+    data: {
+      status: giveUp ? "failed" : "pending",
+      attempts: { increment: 1 },
+      lastError: error.slice(0, 500),
+      ...(giveUp ? { payload: "{}", chatKey: "" } : {}),
+    },
+  });
+}
+
+/** After a crash: updates that were being processed go back to the queue. */
+export async function requeueStuckInbound(db: DbOrTx): Promise<number> {
+  return (await db.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending" } })).count;
+}

@@ -1,0 +1,43 @@
+import { randomInt } from "node:crypto";
+import type { InviteRole } from "../domain/roles.ts";
+import type { DbOrTx } from "./client.ts";
+
+// No 0/O, 1/I/L: a code is read aloud and typed on a phone.
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const LENGTH = 8;
+
+export function newInviteCode(): string {
+  let code = "";
+  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return code;
+}
+
+/** How people type a code back: any case, spaces or dashes in between. */
+export function normalizeInviteCode(text: string): string {
+  return text.toUpperCase().replace(/[\s-]/g, "");
+}
+
+export async function createInvite(
+  db: DbOrTx,
+  input: { role: InviteRole; unitId: number | null; createdBy: string },
+): Promise<string> {
+  for (;;) {
+    const code = newInviteCode();
+    if (await db.invite.findUnique({ where: { code } })) continue;
+    await db.invite.create({ data: { code, ...input } });
+    return code;
+  }
+}
+
+export type Redeemed =
+  | { ok: true; role: InviteRole; unitId: number | null }
+  | { ok: false; reason: "invalid" | "used" };
+
+/** Uses a code once: of two people racing for one code, one gets it. */
+export async function redeemInvite(db: DbOrTx, code: string, personId: number, now: Date): Promise<Redeemed> {
+  const invite = await db.invite.findUnique({ where: { code: normalizeInviteCode(code) } });
+  if (!invite) return { ok: false, reason: "invalid" };
+  const taken = await db.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now, usedById: personId } });
+  if (taken.count === 0) return { ok: false, reason: "used" };
+  return { ok: true, role: invite.role as InviteRole, unitId: invite.unitId };
+}

@@ -1,0 +1,77 @@
+import { Lang, Role, type Channel } from "../domain/roles.ts";
+import type { PersonView } from "../domain/person.ts";
+import type { DbOrTx } from "./client.ts";
+
+type PersonRow = { id: number; role: string; unitId: number | null; lang: string };
+
+export function toPersonView(row: PersonRow): PersonView {
+  return { id: row.id, role: Role.parse(row.role), unitId: row.unitId, lang: Lang.parse(row.lang) };
+}
+
+/** A person's address on a channel. */
+export interface Address {
+  channel: Channel;
+  chatId: string;
+}
+
+/**
+ * The person behind a channel identity, created as a resident the first time they write.
+ * Writing to us also makes them reachable again on that channel.
+ */
+export async function touchIdentity(
+  db: DbOrTx,
+  input: { channel: Channel; externalUserId: string; chatId: string },
+  now: Date,
+): Promise<{ person: PersonView; address: Address }> {
+  const where = { channel_externalId: { channel: input.channel, externalId: input.externalUserId } };
+  const existing = await db.channelIdentity.findUnique({ where, include: { person: true } });
+  if (existing) {
+    await db.channelIdentity.update({
+      where: { id: existing.id },
+      data: { chatId: input.chatId, lastInboundAt: now, unreachable: false, unreachableReason: null },
+    });
+    return { person: toPersonView(existing.person), address: { channel: input.channel, chatId: input.chatId } };
+  }
+  const person = await db.person.create({
+    data: {
+      identities: {
+        create: { channel: input.channel, externalId: input.externalUserId, chatId: input.chatId, lastInboundAt: now },
+      },
+    },
+  });
+  return { person: toPersonView(person), address: { channel: input.channel, chatId: input.chatId } };
+}
+
+export async function setLang(db: DbOrTx, personId: number, lang: Lang): Promise<void> {
+  await db.person.update({ where: { id: personId }, data: { lang } });
+}
+
+export async function setRole(db: DbOrTx, personId: number, role: Role, unitId: number | null): Promise<void> {
+  await db.person.update({ where: { id: personId }, data: { role, unitId } });
+}
+
+/**
+ * Where to reach a person proactively: the channel they wrote from last, among those that are
+ * not marked unreachable.
+ */
+export async function preferredAddress(db: DbOrTx, personId: number): Promise<Address | null> {
+  const identity = await db.channelIdentity.findFirst({
+    where: { personId, unreachable: false },
+    orderBy: [{ lastInboundAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+  });
+  return identity ? { channel: identity.channel as Channel, chatId: identity.chatId } : null;
+}
+
+/** People of a role (optionally of one unit), with their language. */
+export async function peopleWithRole(db: DbOrTx, role: Role, unitId?: number): Promise<PersonView[]> {
+  const rows = await db.person.findMany({ where: { role, ...(unitId !== undefined ? { unitId } : {}) }, orderBy: { id: "asc" } });
+  return rows.map(toPersonView);
+}
+
+/** The channel told us this chat cannot be reached (blocked the bot, deleted the account). */
+export async function markUnreachable(db: DbOrTx, address: Address, reason: string): Promise<void> {
+  await db.channelIdentity.updateMany({
+    where: { channel: address.channel, chatId: address.chatId },
+    data: { unreachable: true, unreachableReason: reason.slice(0, 200) },
+  });
+}

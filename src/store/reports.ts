@@ -1,0 +1,103 @@
+import { z } from "zod";
+import {
+  changedFields,
+  REPORT_FIELDS,
+  ReportValues,
+  ReportWarningSchema,
+  type ReportField,
+  type ReportWarning,
+} from "../domain/report.ts";
+import type { ReportOfUnit } from "../domain/summary.ts";
+import type { DbOrTx } from "./client.ts";
+
+type ReportRow = { unitId: number; submittedAt: Date; warnings: string; notes: string | null } & Record<
+  Exclude<ReportField, "notes">,
+  number
+>;
+
+const Warnings = z.array(ReportWarningSchema);
+
+function valuesOf(row: ReportRow): ReportValues {
+  return ReportValues.parse(Object.fromEntries(REPORT_FIELDS.map((f) => [f, row[f]])));
+}
+
+function toReport(row: ReportRow): ReportOfUnit {
+  return { unitId: row.unitId, values: valuesOf(row), warnings: Warnings.parse(JSON.parse(row.warnings)), submittedAt: row.submittedAt };
+}
+
+export async function getReport(db: DbOrTx, unitId: number, period: string): Promise<ReportOfUnit | null> {
+  const row = await db.monthlyReport.findUnique({ where: { unitId_period: { unitId, period } } });
+  return row ? toReport(row) : null;
+}
+
+export async function reportsOf(db: DbOrTx, period: string): Promise<ReportOfUnit[]> {
+  const rows = await db.monthlyReport.findMany({ where: { period }, orderBy: { unitId: "asc" } });
+  return rows.map(toReport);
+}
+
+export type SaveOutcome =
+  | { kind: "created" }
+  | { kind: "corrected"; fields: ReportField[] }
+  | { kind: "unchanged" }
+  | { kind: "locked" };
+
+/**
+ * Stores a unit's report for a month: creates it, or corrects it and keeps one revision row per
+ * changed field (who, when, old and new value). Refuses a locked month.
+ */
+export async function saveReport(
+  db: DbOrTx,
+  input: { unitId: number; period: string; values: ReportValues; warnings: ReportWarning[]; personId: number; now: Date },
+): Promise<SaveOutcome> {
+  if (await isLocked(db, input.period)) return { kind: "locked" };
+  const values = ReportValues.parse(input.values);
+  const key = { unitId_period: { unitId: input.unitId, period: input.period } };
+  const existing = await db.monthlyReport.findUnique({ where: key });
+  if (!existing) {
+    await db.monthlyReport.create({
+      data: {
+        unitId: input.unitId,
+        period: input.period,
+        ...values,
+        warnings: JSON.stringify(input.warnings),
+        submittedById: input.personId,
+        submittedAt: input.now,
+      },
+    });
+    return { kind: "created" };
+  }
+  const before = valuesOf(existing);
+  const fields = changedFields(before, values);
+  if (fields.length === 0) return { kind: "unchanged" };
+  await db.monthlyReport.update({ where: key, data: { ...values, warnings: JSON.stringify(input.warnings) } });
+  await db.reportRevision.createMany({
+    data: fields.map((field) => ({
+      reportId: existing.id,
+      field,
+      oldValue: before[field] === null ? null : String(before[field]),
+      newValue: values[field] === null ? null : String(values[field]),
+      changedById: input.personId,
+      changedAt: input.now,
+    })),
+  });
+  return { kind: "corrected", fields };
+}
+
+export async function revisionsOf(db: DbOrTx, unitId: number, period: string) {
+  return db.reportRevision.findMany({
+    where: { report: { unitId, period } },
+    orderBy: { id: "asc" },
+    select: { field: true, oldValue: true, newValue: true, changedById: true, changedAt: true },
+  });
+}
+
+export async function isLocked(db: DbOrTx, period: string): Promise<boolean> {
+  return (await db.periodLock.findUnique({ where: { period } })) !== null;
+}
+
+/** Locks a month; false when it was locked already. */
+export async function lockPeriod(db: DbOrTx, period: string, personId: number | null, now: Date): Promise<boolean> {
+  if (await isLocked(db, period)) return false;
+  await db.periodLock.create({ data: { period, lockedById: personId, lockedAt: now } });
+  return true;
+}

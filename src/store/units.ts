@@ -1,0 +1,52 @@
+import { Classification, unitSearchName, type UnitInfo } from "../domain/units.ts";
+import type { DbOrTx } from "./client.ts";
+
+type UnitRow = { id: number; name: string; households: number; classification: string };
+
+export function toUnitInfo(row: UnitRow): UnitInfo {
+  return { id: row.id, name: row.name, households: row.households, classification: Classification.parse(row.classification) };
+}
+
+/** Thrown when a unit's name is taken (also when it differs only in diacritics or case). */
+export class UnitExistsError extends Error {
+  override name = "UnitExistsError";
+}
+
+export async function addUnit(
+  db: DbOrTx,
+  input: { name: string; households: number; classification: Classification },
+): Promise<UnitInfo> {
+  const searchName = unitSearchName(input.name);
+  const clash = await db.unit.findUnique({ where: { searchName } });
+  if (clash) throw new UnitExistsError(`a unit named "${clash.name}" already exists`);
+  return toUnitInfo(await db.unit.create({ data: { ...input, searchName } }));
+}
+
+export async function listUnits(db: DbOrTx): Promise<UnitInfo[]> {
+  const rows = await db.unit.findMany({ orderBy: { name: "asc" } });
+  return rows.map(toUnitInfo);
+}
+
+export async function unitById(db: DbOrTx, id: number): Promise<UnitInfo | null> {
+  const row = await db.unit.findUnique({ where: { id } });
+  return row ? toUnitInfo(row) : null;
+}
+
+/**
+ * Finds a unit as a person types it: any case, with or without diacritics, with or without the
+ * "khu phố"/"thôn"/"xóm"/"tổ" prefix.
+ */
+export async function unitByName(db: DbOrTx, name: string): Promise<UnitInfo | null> {
+  const wanted = unitSearchName(name);
+  if (!wanted) return null;
+  const exact = await db.unit.findUnique({ where: { searchName: wanted } });
+  if (exact) return toUnitInfo(exact);
+  const bare = (s: string) => s.replace(/^(khu pho|kp|thon|xom|to dan pho|to)\s+/, "");
+  const all = await db.unit.findMany();
+  const matches = all.filter((u) => bare(u.searchName) === bare(wanted));
+  return matches.length === 1 ? toUnitInfo(matches[0]!) : null;
+}
+
+export async function countUnits(db: DbOrTx): Promise<number> {
+  return db.unit.count();
+}

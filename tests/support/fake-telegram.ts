@@ -1,0 +1,77 @@
+import http from "node:http";
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, any>;
+}
+
+type Scripted = { status: number; body: unknown };
+
+/**
+ * A small Bot API server on loopback: records every call, answers like Telegram, and can be
+ * told to fail the next calls of a method (429 with retry_after, 403, 5xx) to test error paths.
+ */
+export async function startFakeTelegram(token = "123456:TEST-token") {
+  const calls: RecordedCall[] = [];
+  const script = new Map<string, Scripted[]>();
+  let messageId = 1000;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (!match || match[1] !== token) return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const method = match[2]!;
+      let body: Record<string, any> = {};
+      try {
+        body = raw ? JSON.parse(raw) : {};
+      } catch {
+        body = Object.fromEntries(new URLSearchParams(raw));
+      }
+      calls.push({ method, body });
+      const scripted = script.get(method)?.shift();
+      if (scripted) return send(scripted.status, scripted.body);
+      switch (method) {
+        case "getMe":
+          return send(200, { ok: true, result: { id: 1, is_bot: true, first_name: "VungXanh", username: "vungxanh_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+        case "sendMessage":
+          return send(200, { ok: true, result: { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text } });
+        case "getUpdates":
+          return setTimeout(() => send(200, { ok: true, result: [] }), 50);
+        default:
+          return send(200, { ok: true, result: true });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    token,
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    /** The texts and buttons sent to one chat, in order. */
+    sentTo(chatId: string | number) {
+      return calls
+        .filter((c) => c.method === "sendMessage" && String(c.body.chat_id) === String(chatId))
+        .map((c) => ({
+          text: String(c.body.text),
+          choices: (c.body.reply_markup?.inline_keyboard ?? []).flat().map((b: any) => ({ label: b.text, value: b.callback_data })),
+        }));
+    },
+    failNext(method: string, ...responses: Scripted[]) {
+      script.set(method, [...(script.get(method) ?? []), ...responses]);
+    },
+    tooManyRequests: (retryAfter: number): Scripted => ({
+      status: 429,
+      body: { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } },
+    }),
+    blocked: (): Scripted => ({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }),
+    serverError: (): Scripted => ({ status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;

@@ -18,6 +18,7 @@ export interface ServerOptions {
   /** test knobs for retry timing; production uses the defaults */
   dispatcher?: Partial<Pick<DispatcherOptions, "backoffMs" | "pollMs" | "maxAttempts">>;
   inboxRetryDelayMs?: (attempt: number) => number;
+  telegramRetryDelayMs?: (attempt: number) => number;
 }
 
 /** The running product: HTTP, the inbox, the outbox and the channels, wired once. */
@@ -53,6 +54,7 @@ export function createServer(options: ServerOptions): Server {
         webhookSecret: config.telegram.mode === "webhook" ? config.telegram.secret : undefined,
         inbox,
         log,
+        retryDelayMs: options.telegramRetryDelayMs,
       })
     : undefined;
   const senders: ChannelSender[] = [...(telegram ? [telegram.sender] : []), ...(config.simulator ? [simulatorSender] : [])];

@@ -21,6 +21,8 @@ export interface ChatDriver {
   server: Server;
   db: Db;
   fake?: FakeTelegram;
+  /** the server's HTTP root, e.g. http://127.0.0.1:40123 */
+  base: string;
   logLines: string[];
   /** The clock the product reads; tests move it. */
   clock: { now: Date };
@@ -139,6 +141,9 @@ export async function openChat(channel: TestChannel, options: { now?: Date } = {
     channel,
     get server() {
       return server;
+    },
+    get base() {
+      return base;
     },
     db,
     fake,

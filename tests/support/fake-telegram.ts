@@ -3,6 +3,8 @@ import http from "node:http";
 export interface RecordedCall {
   method: string;
   body: Record<string, any>;
+  /** whether the fake answered it with success */
+  ok: boolean;
 }
 
 type Scripted = { status: number; body: unknown };
@@ -32,8 +34,8 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
       } catch {
         body = Object.fromEntries(new URLSearchParams(raw));
       }
-      calls.push({ method, body });
       const scripted = script.get(method)?.shift();
+      calls.push({ method, body, ok: !scripted || scripted.status === 200 });
       if (scripted) return send(scripted.status, scripted.body);
       switch (method) {
         case "getMe":
@@ -53,10 +55,10 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
     token,
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
-    /** The texts and buttons sent to one chat, in order. */
+    /** The texts and buttons delivered to one chat (failed calls left out), in order. */
     sentTo(chatId: string | number) {
       return calls
-        .filter((c) => c.method === "sendMessage" && String(c.body.chat_id) === String(chatId))
+        .filter((c) => c.method === "sendMessage" && c.ok && String(c.body.chat_id) === String(chatId))
         .map((c) => ({
           text: String(c.body.text),
           choices: (c.body.reply_markup?.inline_keyboard ?? []).flat().map((b: any) => ({ label: b.text, value: b.callback_data })),

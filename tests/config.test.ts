@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+const KEY = Buffer.alloc(32, 3).toString("base64");
+
+describe("environment", () => {
+  it("starts in demo mode with no credentials, simulator on, defaults of CONTRACT.md", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ demo: true, simulator: true, port: 3000, timeZone: "Asia/Ho_Chi_Minh", databaseUrl: "file:./data/vungxanh.db" });
+    expect(c.telegram).toBeUndefined();
+  });
+
+  it("configures Telegram polling or webhook", () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY })).toMatchObject({
+      demo: false,
+      simulator: false,
+      telegram: { mode: "polling", apiRoot: "https://api.telegram.org" },
+    });
+    expect(
+      loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret", SIMULATOR: "on" }),
+    ).toMatchObject({ simulator: true, telegram: { mode: "webhook", secret: "s3cret" } });
+  });
+
+  it.each([
+    [{ PORT: "http" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ APP_TIMEZONE: "Mars/Base" }, "APP_TIMEZONE"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ TELEGRAM_BOT_TOKEN: "not a token" }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_BOT_TOKEN: "1:abc" }, "DATA_KEY"],
+    [{ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: "short" }, "DATA_KEY"],
+    [{ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, TELEGRAM_MODE: "webhook" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_MODE: "push" }, "TELEGRAM_MODE"],
+    [{ TELEGRAM_WEBHOOK_URL: "http://insecure.example" }, "TELEGRAM_WEBHOOK_URL"],
+    [{ SIMULATOR: "yes" }, "SIMULATOR"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("refuses %o naming %s", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it("treats blank variables as unset", () => {
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "", PORT: " " })).toMatchObject({ demo: true, port: 3000 });
+  });
+});

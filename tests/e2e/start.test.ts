@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real entry point, as `npm start` runs it, on a database that does not exist yet. */
+describe("npm start", () => {
+  it("creates and migrates the database, starts in demo mode with invite codes, serves health, stops cleanly", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-start-"));
+    const port = await freePort();
+    const child = spawn(tsx, ["src/main.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${dir}/sub/vungxanh.db`, PORT: String(port), LOG_LEVEL: "info" },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    try {
+      await expect.poll(() => out, { timeout: 45_000, interval: 200 }).toContain("Vùng Xanh is running");
+      expect(out).toContain("DEMO MODE");
+      expect(out).toMatch(/officer\s+[A-Z0-9]{8}/);
+      expect(out).toMatch(/head\s+[A-Z0-9]{8}\s+\(Khu phố Nguyễn Trãi\)/);
+      expect(out).toContain(`http://localhost:${port}/simulator`);
+      expect(fs.existsSync(path.join(dir, "sub", "vungxanh.db"))).toBe(true);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/simulator`)).status).toBe(200);
+      const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("refuses to start on a bad variable, naming it", async () => {
+    const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { ...process.env, PORT: "not-a-port" } });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(err).toContain("PORT");
+  }, 30_000);
+});

@@ -1,0 +1,56 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { createInbox } from "../../src/engine/inbox.ts";
+import { createApp } from "../../src/http/app.ts";
+import { PrismaClient } from "../../src/generated/prisma/client.ts";
+import type { Db } from "../../src/store/client.ts";
+import { freshDb } from "../support/db.ts";
+import { captureLogger } from "../support/logger.ts";
+
+async function serve(db: Db, simulator = false) {
+  const { log } = captureLogger();
+  const inbox = createInbox({ db, clock: () => new Date(), log, engine: { commands: [], timeZone: "Asia/Ho_Chi_Minh" } });
+  const app = createApp({ db, inbox, log, demo: false, simulator });
+  const server = app.listen(0);
+  await new Promise((r) => server.once("listening", r));
+  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe("HTTP", () => {
+  const closers: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const c of closers.splice(0)) await c();
+  });
+
+  it("answers /healthz with 200 when the database answers", async () => {
+    const { db, cleanup } = await freshDb();
+    const s = await serve(db);
+    closers.push(s.close, cleanup);
+    const res = await fetch(`${s.base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true, database: "up" });
+  });
+
+  it("answers /healthz with 503 when the database does not", async () => {
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: "file:/nonexistent-dir/x/vungxanh.db" }) });
+    const s = await serve(db);
+    closers.push(s.close);
+    const res = await fetch(`${s.base}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ok: false, database: "down" });
+  });
+
+  it("serves the simulator only when it is on, and no Telegram route without Telegram", async () => {
+    const { db, cleanup } = await freshDb();
+    const off = await serve(db, false);
+    const on = await serve(db, true);
+    closers.push(off.close, on.close, cleanup);
+    expect((await fetch(`${off.base}/simulator`)).status).toBe(404);
+    const page = await fetch(`${on.base}/simulator`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Vùng Xanh");
+    expect((await fetch(`${on.base}/telegram/webhook`, { method: "POST" })).status).toBe(404);
+    const bad = await fetch(`${on.base}/simulator/api/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "bad user!" }) });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messageIds, t } from "../src/engine/i18n.ts";
+import { messageIds, t } from "../src/i18n.ts";
 
 describe("locales", () => {
   it("has the same messages in Vietnamese and English", () => {

@@ -8,7 +8,7 @@ import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
 import type { Command, Effect, Flow, FlowContext, Step } from "./flow.ts";
-import { renderPrompt } from "./i18n.ts";
+import { renderPrompt } from "../i18n.ts";
 import { queriesOn } from "./queries.ts";
 import type { Inbound, Msg, Prompt } from "./types.ts";
 

@@ -11,7 +11,7 @@ import {
 import { enqueue } from "../store/outbox.ts";
 import { touchIdentity } from "../store/people.ts";
 import { handleInbound, type EngineOptions } from "./engine.ts";
-import { renderPrompt } from "./i18n.ts";
+import { renderPrompt } from "../i18n.ts";
 import type { Inbound } from "./types.ts";
 
 export interface InboxOptions {

@@ -1,5 +1,6 @@
 import type { Channel } from "../domain/roles.ts";
 export type { PersonView } from "../domain/person.ts";
+export type { Choice, ChoiceMsg, Msg, MsgArg, Outbound, Prompt } from "../domain/message.ts";
 
 /** What a person sent, whatever the channel. Channel adapters build these and nothing else. */
 export type InboundContent =
@@ -23,37 +24,3 @@ export interface Inbound {
   bareCommands?: boolean;
   content: InboundContent;
 }
-
-/** A button: what the person sees, and what comes back when they tap it. */
-export interface Choice {
-  label: string;
-  /** at most 64 bytes (Telegram's callback_data) */
-  value: string;
-}
-
-/** A message out, already in the person's language. Channels render it as well as they can. */
-export interface Outbound {
-  text: string;
-  choices?: Choice[];
-}
-
-/** A localised message before rendering: a key of locales/*.ftl and its arguments. */
-export interface Msg {
-  key: string;
-  args?: Record<string, MsgArg>;
-}
-/** An argument is a value, or other messages rendered in the same language (joined by lines). */
-export type MsgArg = string | number | Msg | Msg[];
-
-/** A button before rendering. */
-export interface ChoiceMsg {
-  label: Msg;
-  value: string;
-}
-
-/** A question: what to say, and the buttons offered with it. */
-export interface Prompt {
-  say: Msg[];
-  choices?: ChoiceMsg[];
-}
-

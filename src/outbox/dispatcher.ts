@@ -1,5 +1,5 @@
 import type { Channel } from "../domain/roles.ts";
-import type { Outbound } from "../engine/types.ts";
+import type { Outbound } from "../domain/message.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
 import {

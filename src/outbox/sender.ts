@@ -1,4 +1,4 @@
-import type { Outbound } from "../engine/types.ts";
+import type { Outbound } from "../domain/message.ts";
 
 /**
  * How a channel answered one send. Each adapter maps its own errors onto these, so the outbox

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { DEFAULT_LANG, Lang } from "../domain/roles.ts";
-import type { ChoiceMsg, Msg, MsgArg, Outbound, Prompt } from "./types.ts";
+import { DEFAULT_LANG, Lang } from "./domain/roles.ts";
+import type { ChoiceMsg, Msg, MsgArg, Outbound, Prompt } from "./domain/message.ts";
 
-const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
+const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "locales");
 
 /** Thrown at start when a locale file does not parse: a broken text must never reach a user. */
 export class LocaleError extends Error {

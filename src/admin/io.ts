@@ -1,0 +1,18 @@
+import type { Db } from "../store/client.ts";
+
+/**
+ * What an admin command may touch: the database, two output streams and the clock. Passed in,
+ * not taken from globals, so tests run the commands in-process against a real database.
+ */
+export interface AdminIo {
+  db: Db;
+  /** standard output: one call per line, the caller adds the newline */
+  out: (line: string) => void;
+  /** standard error, same */
+  err: (line: string) => void;
+  now: Date;
+  /** where relative `--out` files go; the process's working directory when absent */
+  cwd?: string;
+  /** the zone submission times are shown in on a spreadsheet; Asia/Ho_Chi_Minh when absent */
+  timeZone?: string;
+}

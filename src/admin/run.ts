@@ -1,0 +1,99 @@
+import { fail, UsageError } from "./args.ts";
+import { defaultXlsxFile, parseExportCommand, runExportCommand, type ExportCommand } from "./export.ts";
+import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invite.ts";
+import type { AdminIo } from "./io.ts";
+import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
+
+export type { AdminIo } from "./io.ts";
+
+/** Exit codes: the operator's mistake is told apart from ours, so scripts can react to either. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** What `--help` prints. */
+export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
+
+  units add <name> [--households N] [--class priority|has_cases|clean]
+      add a neighbourhood; the name may be quoted or several words
+      (defaults: --households 0, --class clean)
+  units list [--json]
+      the neighbourhoods, as a table or as a JSON array of {id, name, households, classification}
+  invite <head|mentor|officer> [--unit <name>]
+      a one-time invite code, printed alone on the last line; head needs --unit
+      (the name as typed: any case, with or without diacritics)
+  export --month YYYY-MM [--format csv|xlsx] [--out FILE]
+      the consolidated monthly table of every unit
+      csv (default): to standard output, or to FILE
+      xlsx: to FILE, or to ${defaultXlsxFile("YYYY-MM")} in the current directory
+
+The database is DATABASE_URL (default file:./data/vungxanh.db), migrated before each command.
+Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing written);
+1 unexpected failure.`;
+
+/** A command line, parsed and checked: every argument error is found before the database is touched. */
+export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand;
+
+/** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
+export function parseCommand(argv: string[]): AdminCommand {
+  // Before a lone "--", --help or -h anywhere asks for help, whatever else is wrong.
+  const flags = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  if (flags.includes("--help") || flags.includes("-h")) return { kind: "help" };
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "help":
+      return { kind: "help" };
+    case "units":
+      return parseUnitsCommand(rest);
+    case "invite":
+      return parseInviteCommand(rest);
+    case "export":
+      return parseExportCommand(rest);
+    case undefined:
+      return fail("no command given (units, invite, export; see --help)");
+    default:
+      return fail(`unknown command "${command}" (units, invite, export; see --help)`);
+  }
+}
+
+/** Runs a parsed command. Throws a UsageError for arguments only the database can refuse. */
+export async function runCommand(command: AdminCommand, io: AdminIo): Promise<void> {
+  switch (command.kind) {
+    case "help":
+      for (const line of USAGE.split("\n")) io.out(line);
+      return;
+    case "units-add":
+    case "units-list":
+      return runUnitsCommand(command, io);
+    case "invite":
+      return runInviteCommand(command, io);
+    case "export":
+      return runExportCommand(command, io);
+  }
+}
+
+/**
+ * Reports an error the way the contract asks and returns the exit code: a bad argument is one
+ * `error: ` line and 2; anything else is ours, so its stack follows for whoever debugs it, and 1.
+ */
+export function reportError(error: unknown, err: (line: string) => void): number {
+  if (error instanceof UsageError) {
+    err(`error: ${error.message.replace(/\s*\n\s*/g, "; ")}`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  err(`error: unexpected failure: ${message.split("\n")[0]}`);
+  if (error instanceof Error && error.stack) err(error.stack);
+  return EXIT.failure;
+}
+
+/**
+ * Parses and runs one admin command line against `io.db`; returns the exit code. Never throws:
+ * the code and the `error: ` line on `io.err` are the whole outcome.
+ */
+export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
+  try {
+    await runCommand(parseCommand(argv), io);
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, io.err);
+  }
+}

@@ -131,3 +131,27 @@ role-resident = resident
 lock-usage = Usage: /lock YYYY-MM
 lock-done = The month { $period } is locked. Its reports can no longer be corrected.
 lock-already = The month { $period } was already locked.
+
+## Scheduled jobs
+btn-start-report = 📝 Start the report
+btn-start-checkin = ✅ Confirm contacts
+list-item = • { $item }
+person-description = { $role } { $unit }
+job-report-prompt = 📋 It is time for the { $period } report of { $unit }. Tap “Start the report” (or reply to this message) to begin. Deadline: { $deadline }.
+job-report-reminder = ⏰ Reminder: { $unit } has not sent the { $period } report. Deadline { $deadline }; tap “Start the report” or reply to begin.
+job-report-escalation =
+    🚨 { $missing } of { $total } neighbourhoods have not sent the { $period } report:
+    { $units }
+job-report-escalation-none = ✅ All { $total } neighbourhoods sent the { $period } report.
+job-checkin-prompt = 🤝 Week of { $week }: please confirm your contact with { $count } cases ({ $cases }). Tap “Confirm contacts” to begin.
+job-checkin-reminder = ⏰ Reminder: week of { $week }, { $count } cases are not confirmed yet ({ $cases }).
+job-checkin-escalation =
+    🚨 Week of { $week }: { $count } cases were not confirmed:
+    { $cases }
+alert-unreachable =
+    📵 Could not message { $count } people (job “{ $job }”): no channel reaches them. Please call:
+    { $people }
+alert-undeliverable =
+    📵 Could not deliver a message to { $who } on { $channel } ({ $reason }). Please call.
+reason-failed = failed after several tries
+reason-unreachable = the person blocked the bot or left the channel

@@ -131,3 +131,27 @@ role-resident = người dân
 lock-usage = Cách dùng: /lock YYYY-MM
 lock-done = Đã khóa sổ tháng { $period }. Báo cáo tháng này không sửa được nữa.
 lock-already = Tháng { $period } đã khóa sổ từ trước.
+
+## Scheduled jobs
+btn-start-report = 📝 Làm báo cáo
+btn-start-checkin = ✅ Xác nhận liên hệ
+list-item = • { $item }
+person-description = { $role } { $unit }
+job-report-prompt = 📋 Đã đến kỳ báo cáo tháng { $period } của { $unit }. Bấm “Làm báo cáo” (hoặc trả lời tin này) để bắt đầu. Hạn chót: { $deadline }.
+job-report-reminder = ⏰ Nhắc: { $unit } chưa gửi báo cáo tháng { $period }. Hạn chót { $deadline }; bấm “Làm báo cáo” hoặc trả lời tin này để bắt đầu.
+job-report-escalation =
+    🚨 Còn { $missing }/{ $total } khu phố chưa gửi báo cáo tháng { $period }:
+    { $units }
+job-report-escalation-none = ✅ Cả { $total } khu phố đã gửi báo cáo tháng { $period }.
+job-checkin-prompt = 🤝 Tuần { $week }: bạn cần xác nhận đã liên hệ { $count } trường hợp ({ $cases }). Bấm “Xác nhận liên hệ” để bắt đầu.
+job-checkin-reminder = ⏰ Nhắc: tuần { $week } bạn còn { $count } trường hợp chưa xác nhận liên hệ ({ $cases }).
+job-checkin-escalation =
+    🚨 Tuần { $week } có { $count } trường hợp chưa được xác nhận liên hệ:
+    { $cases }
+alert-unreachable =
+    📵 Không nhắn được cho { $count } người (việc “{ $job }”): không có kênh nào liên lạc được. Vui lòng gọi điện:
+    { $people }
+alert-undeliverable =
+    📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
+reason-failed = gửi thất bại sau nhiều lần thử
+reason-unreachable = người nhận đã chặn hoặc không còn dùng kênh này

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadSchedule, ScheduleError, type Schedule } from "./scheduler/schedule.ts";
 
 const optional = z.string().trim().min(1).optional();
 const onOff = z.enum(["on", "off"]);
@@ -30,6 +31,7 @@ const Env = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A-Z a-z 0-9 _ -")
     .optional(),
+  TELEGRAM_MAX_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   TELEGRAM_WEBHOOK_URL: z.url().refine((u) => u.startsWith("https://"), "must be an https:// URL").optional(),
   ZALO_APP_ID: optional,
   ZALO_APP_SECRET: optional,
@@ -57,6 +59,10 @@ export interface Config {
   telegram?: TelegramConfig;
   simulator: boolean;
   logLevel: string;
+  /** when the reminder jobs run (src/scheduler/schedule.ts) */
+  schedule: Schedule;
+  /** messages per second a channel may send in all */
+  telegramPerSecond: number;
 }
 
 /** Thrown when the environment is wrong; its message names each bad variable. */
@@ -86,7 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const zalo = Boolean(e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN);
   const demo = !e.TELEGRAM_BOT_TOKEN && !zalo;
   if (!demo && !e.DATA_KEY) problems.push("DATA_KEY: required outside demo mode (32 random bytes in base64: openssl rand -base64 32)");
-  if (problems.length) throw new ConfigError(`invalid environment:\n  ${problems.join("\n  ")}`);
+  let schedule: Schedule | undefined;
+  try {
+    schedule = loadSchedule(cleaned);
+  } catch (error) {
+    if (!(error instanceof ScheduleError)) throw error;
+    problems.push(error.message);
+  }
+  if (problems.length || !schedule) throw new ConfigError(`invalid environment:\n  ${problems.join("\n  ")}`);
   return {
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -96,5 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telegram,
     simulator: e.SIMULATOR ? e.SIMULATOR === "on" : demo,
     logLevel: e.LOG_LEVEL,
+    schedule,
+    telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,
   };
 }

@@ -9,6 +9,9 @@ import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
 import type { ChannelSender } from "./outbox/sender.ts";
 import type { Db } from "./store/client.ts";
+import { throttled } from "./outbox/throttle.ts";
+import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 export interface ServerOptions {
   config: Config;
@@ -19,12 +22,17 @@ export interface ServerOptions {
   dispatcher?: Partial<Pick<DispatcherOptions, "backoffMs" | "pollMs" | "maxAttempts">>;
   inboxRetryDelayMs?: (attempt: number) => number;
   telegramRetryDelayMs?: (attempt: number) => number;
+  /** least time between two messages to one chat; tests of conversations set 0 */
+  perChatMs?: number;
+  /** false: do not start the scheduler (tests that drive ticks themselves) */
+  scheduler?: boolean;
 }
 
 /** The running product: HTTP, the inbox, the outbox and the channels, wired once. */
 export interface Server {
   inbox: Inbox;
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   telegram?: TelegramChannel;
   /** Starts listening; resolves with the bound port. */
   listen(port: number): Promise<number>;
@@ -57,8 +65,21 @@ export function createServer(options: ServerOptions): Server {
         retryDelayMs: options.telegramRetryDelayMs,
       })
     : undefined;
-  const senders: ChannelSender[] = [...(telegram ? [telegram.sender] : []), ...(config.simulator ? [simulatorSender] : [])];
-  dispatcher = createDispatcher({ db, senders, clock, log, ...options.dispatcher });
+  const senders: ChannelSender[] = [
+    ...(telegram ? [throttled(telegram.sender, { perSecond: config.telegramPerSecond, perChatMs: options.perChatMs ?? 1000 })] : []),
+    ...(config.simulator ? [simulatorSender] : []),
+  ];
+  dispatcher = createDispatcher({
+    db,
+    senders,
+    clock,
+    log,
+    onGiveUp: async (row, status, now) => {
+      if ((await tellOfficersUndeliverable(db, row, status, now)) > 0) dispatcher?.wake();
+    },
+    ...options.dispatcher,
+  });
+  const scheduler = createScheduler({ db, schedule: config.schedule, timeZone: config.timeZone, log, clock, onQueued: () => dispatcher?.wake() });
   const app = createApp({
     db,
     inbox,
@@ -72,6 +93,7 @@ export function createServer(options: ServerOptions): Server {
   return {
     inbox,
     dispatcher,
+    scheduler,
     telegram,
     listen(port) {
       return new Promise((resolve, reject) => {
@@ -86,10 +108,12 @@ export function createServer(options: ServerOptions): Server {
       await dispatcher!.start();
       await inbox.resume();
       await telegram?.start();
+      if (options.scheduler !== false) await scheduler.start();
     },
     async stop() {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections?.();
+      scheduler.stop();
       await telegram?.stop();
       await inbox.idle();
       await dispatcher!.stop();

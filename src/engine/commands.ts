@@ -23,8 +23,13 @@ export interface ParsedCommand {
  * channels without a command menu (Zalo) also `name` alone. Names are folded, so `/báocáo` works.
  */
 export function parseCommand(inbound: Inbound, known: Set<string>): ParsedCommand | undefined {
-  if (inbound.content.kind !== "text") return undefined;
-  const text = inbound.content.text.trim();
+  // A button may carry a command ("/baocao" under a reminder): tapping it is typing it.
+  const { content } = inbound;
+  if (content.kind === "choice" && content.value.startsWith("/")) {
+    return parseCommand({ ...inbound, content: { kind: "text", text: content.value } }, known);
+  }
+  if (content.kind !== "text") return undefined;
+  const text = content.text.trim();
   const match = /^(\/?)([^\s@]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
   if (!match) return undefined;
   const [, slash, word = "", rest = ""] = match;

@@ -3,7 +3,7 @@ import type { PersonView } from "../domain/person.ts";
 import type { Tx } from "../store/client.ts";
 import { endConversation, getConversation, saveConversation } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
-import { peopleWithRole, preferredAddress, setLang, touchIdentity, type Address } from "../store/people.ts";
+import { clearPendingFlow, peopleWithRole, preferredAddress, setLang, takePendingFlow, touchIdentity, type Address } from "../store/people.ts";
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
@@ -106,8 +106,12 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       await apply(transition.effects);
     }
   } else {
+    // Any reply to a prompt ("time for the monthly report") starts what it asked for.
+    const pending = await takePendingFlow(tx, person.id);
+    const invited = pending ? flows.get(pending) : undefined;
+    if (invited && inbound.content.kind !== "choice") await startFlow(invited, { name: invited.name, args: "" });
     // A tap on a button of a finished conversation, or a message out of the blue.
-    say.push({ key: inbound.content.kind === "choice" ? "question-expired" : "not-understood" });
+    else say.push({ key: inbound.content.kind === "choice" ? "question-expired" : "not-understood" });
   }
 
   await reply(tx, address, person.id, lang, say, prompt, now);
@@ -123,6 +127,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     }
     const first = f.steps[start.step];
     if (!first) throw new Error(`flow ${f.name} started at unknown step ${start.step}`);
+    await clearPendingFlow(tx, person.id);
     await saveConversation(tx, person.id, { flow: f.name, step: start.step, data: start.data }, now);
     say.push(...(start.say ?? []));
     prompt = first.ask(start.data);

@@ -27,6 +27,8 @@ export interface DispatcherOptions {
   pollMs?: number;
   /** chats served at once */
   concurrency?: number;
+  /** after a message's last try: tell someone (the officers) who was not reached */
+  onGiveUp?: (row: OutboxRow, status: "failed" | "unreachable", now: Date) => Promise<void>;
 }
 
 /** Sends what the outbox holds, in order per chat, with retries decided by `SendResult`. */
@@ -46,7 +48,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const senders = new Map(options.senders.map((s) => [s.channel, s]));
   const maxAttempts = options.maxAttempts ?? 6;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 16;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -78,6 +80,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (row.attempts + 1 >= maxAttempts) {
           log.warn({ outboxId: row.id, error: result.error }, "giving up on a message after its last try");
           await markFailed(db, row.id, "failed", result.error);
+          await options.onGiveUp?.(row, "failed", now);
         } else {
           await retryLater(db, row.id, new Date(now.getTime() + backoffMs(row.attempts + 1)), result.error, true);
         }
@@ -86,10 +89,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         log.info({ outboxId: row.id, channel: row.channel }, "recipient unreachable; not retrying");
         await markUnreachable(db, { channel: row.channel as Channel, chatId: row.chatId }, result.error);
         await markFailed(db, row.id, "unreachable", result.error);
+        await options.onGiveUp?.(row, "unreachable", now);
         return;
       case "rejected":
         log.error({ outboxId: row.id, error: result.error }, "the channel refused a message");
         await markFailed(db, row.id, "failed", result.error);
+        await options.onGiveUp?.(row, "failed", now);
         return;
     }
   }

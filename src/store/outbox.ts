@@ -38,6 +38,7 @@ export interface OutboxRow {
   personId: number | null;
   payload: unknown;
   attempts: number;
+  idempotencyKey: string | null;
 }
 
 /**
@@ -57,7 +58,15 @@ export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise
     if (seen.has(chat)) continue;
     seen.add(chat);
     if (r.status === "pending" && r.nextAttemptAt <= now) {
-      due.push({ id: r.id, channel: r.channel, chatId: r.chatId, personId: r.personId, payload: JSON.parse(r.payload), attempts: r.attempts });
+      due.push({
+        id: r.id,
+        channel: r.channel,
+        chatId: r.chatId,
+        personId: r.personId,
+        payload: JSON.parse(r.payload),
+        attempts: r.attempts,
+        idempotencyKey: r.idempotencyKey,
+      });
       if (due.length >= limit) break;
     }
   }

@@ -75,3 +75,18 @@ export async function markUnreachable(db: DbOrTx, address: Address, reason: stri
     data: { unreachable: true, unreachableReason: reason.slice(0, 200) },
   });
 }
+
+/**
+ * The flow a proactive prompt invited this person into, cleared as it is read: the first reply
+ * after a prompt starts it, once.
+ */
+export async function takePendingFlow(db: DbOrTx, personId: number): Promise<string | null> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { pendingFlow: true } });
+  if (!person?.pendingFlow) return null;
+  await db.person.update({ where: { id: personId }, data: { pendingFlow: null } });
+  return person.pendingFlow;
+}
+
+export async function clearPendingFlow(db: DbOrTx, personId: number): Promise<void> {
+  await db.person.updateMany({ where: { id: personId, pendingFlow: { not: null } }, data: { pendingFlow: null } });
+}

@@ -74,6 +74,8 @@ export async function openChat(channel: TestChannel, options: { now?: Date } = {
       clock: () => clock.now,
       dispatcher: { backoffMs: () => 10, pollMs: 50 },
       inboxRetryDelayMs: () => 10,
+      // Telegram's one message a second per chat is tested on its own (tests/outbox).
+      perChatMs: 0,
     });
     base = `http://127.0.0.1:${await server.listen(0)}`;
     await server.start();

@@ -14,7 +14,8 @@ CREATE TABLE "Person" (
     "role" TEXT NOT NULL DEFAULT 'resident',
     "unitId" INTEGER,
     "lang" TEXT NOT NULL DEFAULT 'vi',
-    "displayName" TEXT,
+    "subscribed" BOOLEAN NOT NULL DEFAULT false,
+    "pendingFlow" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Person_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
@@ -136,6 +137,28 @@ CREATE TABLE "Setting" (
     "updatedAt" DATETIME NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "JobRun" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "job" TEXT NOT NULL,
+    "occurrence" DATETIME NOT NULL,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME,
+    "queued" INTEGER NOT NULL DEFAULT 0,
+    "trigger" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Broadcast" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "audience" TEXT NOT NULL,
+    "unitId" INTEGER,
+    "text" TEXT NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "recipients" INTEGER NOT NULL DEFAULT 0
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Unit_name_key" ON "Unit"("name");
 
@@ -174,4 +197,7 @@ CREATE UNIQUE INDEX "MonthlyReport_unitId_period_key" ON "MonthlyReport"("unitId
 
 -- CreateIndex
 CREATE INDEX "ReportRevision_reportId_idx" ON "ReportRevision"("reportId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "JobRun_job_occurrence_key" ON "JobRun"("job", "occurrence");
 

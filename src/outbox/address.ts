@@ -1,0 +1,37 @@
+import type { ChoiceMsg, Msg } from "../domain/message.ts";
+import { Lang } from "../domain/roles.ts";
+import { renderPrompt } from "../i18n.ts";
+import type { DbOrTx } from "../store/client.ts";
+import { enqueue } from "../store/outbox.ts";
+import { preferredAddress } from "../store/people.ts";
+
+export type QueueResult = "queued" | "already-queued" | "no-address";
+
+/**
+ * Queues a proactive message for a person, in their language, on the channel they used last.
+ * With a key, the message is queued once, ever. "no-address" means no channel can reach them:
+ * the caller must tell the officers, never drop it silently.
+ */
+export async function queueForPerson(
+  db: DbOrTx,
+  personId: number,
+  message: { say: Msg[]; choices?: ChoiceMsg[] },
+  key: string | undefined,
+  now: Date,
+): Promise<QueueResult> {
+  const person = await db.person.findUnique({ where: { id: personId } });
+  if (!person) return "no-address";
+  const address = await preferredAddress(db, personId);
+  if (!address) return "no-address";
+  const payload = renderPrompt(Lang.parse(person.lang), message);
+  const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key }, now);
+  return created ? "queued" : "already-queued";
+}
+
+/** Who someone is to an officer: their role and unit, never a chat id. */
+export async function describePerson(tx: DbOrTx, personId: number): Promise<Msg> {
+  const person = await tx.person.findUnique({ where: { id: personId }, include: { unit: true } });
+  const role: Msg = { key: `role-${person?.role ?? "resident"}` };
+  const unit = person?.role === "resident" ? "" : (person?.unit?.name ?? "");
+  return { key: "person-description", args: { role, unit } };
+}

@@ -1,0 +1,35 @@
+import type { DbOrTx } from "../store/client.ts";
+import { peopleWithRole } from "../store/people.ts";
+import { describePerson, queueForPerson } from "./address.ts";
+
+/** Alerts about undeliverable messages are keyed with these: they never raise alerts themselves. */
+const ALERT_PREFIXES = ["undeliverable:", "unreachable:"];
+
+/**
+ * After the last try of a proactive message (a reminder, an alert), the officers are told whom
+ * it did not reach, so somebody phones them. Replies in a conversation are not reported: the
+ * person is in the chat and sees the question again when they write.
+ */
+export async function tellOfficersUndeliverable(
+  db: DbOrTx,
+  row: { id: number; personId: number | null; channel: string; idempotencyKey: string | null },
+  status: "failed" | "unreachable",
+  now: Date,
+): Promise<number> {
+  if (!row.idempotencyKey || row.personId === null) return 0;
+  if (ALERT_PREFIXES.some((p) => row.idempotencyKey!.startsWith(p))) return 0;
+  const who = await describePerson(db, row.personId);
+  let queued = 0;
+  for (const officer of await peopleWithRole(db, "officer")) {
+    if (officer.id === row.personId) continue;
+    const result = await queueForPerson(
+      db,
+      officer.id,
+      { say: [{ key: "alert-undeliverable", args: { who, channel: row.channel, reason: { key: `reason-${status}` } } }] },
+      `undeliverable:${row.id}:p${officer.id}`,
+      now,
+    );
+    if (result === "queued") queued++;
+  }
+  return queued;
+}

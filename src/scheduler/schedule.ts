@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { periodOf, zonedParts } from "../domain/period.ts";
+import { daysInMonth, isoWeekday, weekOf, zonedTime } from "../domain/time.ts";
+
+/**
+ * When the jobs run: the one documented place for the schedule (README, "Reminders").
+ * Defaults follow DOMAIN.md; each can be changed with an environment variable
+ * `SCHEDULE_<JOB>` (e.g. `SCHEDULE_REPORT_REMINDER="23 08:00, 25 08:00"`), in APP_TIMEZONE.
+ */
+export const JOB_NAMES = [
+  "report-prompt",
+  "report-reminder",
+  "report-escalation",
+  "checkin-prompt",
+  "checkin-reminder",
+  "checkin-escalation",
+] as const;
+export const JobName = z.enum(JOB_NAMES);
+export type JobName = z.infer<typeof JobName>;
+
+/** A day of the month (clamped to the month's last day) or of the week (1 = Monday), at a time. */
+export type When =
+  | { kind: "monthly"; day: number; hour: number; minute: number }
+  | { kind: "weekly"; weekday: number; hour: number; minute: number };
+
+export type Schedule = Record<JobName, When[]>;
+
+/** Monthly jobs work on a month, weekly jobs on a week. */
+export const JOB_CADENCE: Record<JobName, "monthly" | "weekly"> = {
+  "report-prompt": "monthly",
+  "report-reminder": "monthly",
+  "report-escalation": "monthly",
+  "checkin-prompt": "weekly",
+  "checkin-reminder": "weekly",
+  "checkin-escalation": "weekly",
+};
+
+export const DEFAULT_SCHEDULE_TEXT: Record<JobName, string> = {
+  "report-prompt": "20 08:00",
+  "report-reminder": "23 08:00, 25 08:00",
+  "report-escalation": "26 08:00",
+  "checkin-prompt": "mon 08:00",
+  "checkin-reminder": "thu 08:00",
+  "checkin-escalation": "mon 08:00",
+};
+
+const DAY_NAMES: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6, cn: 7 };
+
+/** Thrown when a schedule text cannot be read; names the variable. */
+export class ScheduleError extends Error {
+  override name = "ScheduleError";
+}
+
+/** Reads "DAY HH:MM[, DAY HH:MM…]": DAY is 1–31 for a monthly job, mon…sun for a weekly one. */
+export function parseWhen(text: string, cadence: "monthly" | "weekly"): When[] {
+  const items = text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new ScheduleError("empty schedule");
+  return items.map((item) => {
+    const m = /^(\S+)\s+(\d{1,2}):(\d{2})$/.exec(item.toLowerCase());
+    if (!m) throw new ScheduleError(`"${item}" is not "DAY HH:MM"`);
+    const hour = Number(m[2]);
+    const minute = Number(m[3]);
+    if (hour > 23 || minute > 59) throw new ScheduleError(`"${item}": no such time of day`);
+    if (cadence === "monthly") {
+      const day = Number(m[1]);
+      if (!Number.isInteger(day) || day < 1 || day > 31) throw new ScheduleError(`"${item}": the day must be 1–31`);
+      return { kind: "monthly", day, hour, minute };
+    }
+    const weekday = DAY_NAMES[m[1]!];
+    if (!weekday) throw new ScheduleError(`"${item}": the day must be mon, tue, wed, thu, fri, sat or sun`);
+    return { kind: "weekly", weekday, hour, minute };
+  });
+}
+
+export function envName(job: JobName): string {
+  return `SCHEDULE_${job.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** The schedule from the environment, defaults where a variable is unset. */
+export function loadSchedule(env: Record<string, string | undefined>): Schedule {
+  const schedule = {} as Schedule;
+  for (const job of JOB_NAMES) {
+    const text = env[envName(job)]?.trim() || DEFAULT_SCHEDULE_TEXT[job];
+    try {
+      schedule[job] = parseWhen(text, JOB_CADENCE[job]);
+    } catch (error) {
+      throw new ScheduleError(`${envName(job)}: ${(error as Error).message}`);
+    }
+  }
+  return schedule;
+}
+
+/** The occurrence of `when` in the month or week containing `at`. */
+function occurrenceAround(when: When, at: Date, timeZone: string, shift: number): Date {
+  const p = zonedParts(at, timeZone);
+  if (when.kind === "monthly") {
+    const first = new Date(Date.UTC(p.year, p.month - 1 + shift, 1));
+    const y = first.getUTCFullYear();
+    const m = first.getUTCMonth() + 1;
+    return zonedTime(y, m, Math.min(when.day, daysInMonth(y, m)), when.hour, when.minute, timeZone);
+  }
+  const day = p.day - (isoWeekday(at, timeZone) - 1) + (when.weekday - 1) + 7 * shift;
+  return zonedTime(p.year, p.month, day, when.hour, when.minute, timeZone);
+}
+
+/** The last time `when` happened at or before `at`. */
+export function latestOccurrence(when: When, at: Date, timeZone: string): Date {
+  const here = occurrenceAround(when, at, timeZone, 0);
+  return here.getTime() <= at.getTime() ? here : occurrenceAround(when, at, timeZone, -1);
+}
+
+/** The first time `when` happens after `at`. */
+export function nextOccurrence(when: When, at: Date, timeZone: string): Date {
+  const here = occurrenceAround(when, at, timeZone, 0);
+  return here.getTime() > at.getTime() ? here : occurrenceAround(when, at, timeZone, 1);
+}
+
+/** The instant a monthly time falls on in a given month (the day clamped to the month's end). */
+export function dayOfPeriod(when: When & { kind: "monthly" }, period: string, timeZone: string): Date {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return zonedTime(y, m, Math.min(when.day, daysInMonth(y, m)), when.hour, when.minute, timeZone);
+}
+
+/** The latest occurrence of any of a job's times at or before `at`. */
+export function latestOfJob(whens: When[], at: Date, timeZone: string): Date {
+  return new Date(Math.max(...whens.map((w) => latestOccurrence(w, at, timeZone).getTime())));
+}
+
+export function nextOfJob(whens: When[], at: Date, timeZone: string): Date {
+  return new Date(Math.min(...whens.map((w) => nextOccurrence(w, at, timeZone).getTime())));
+}
+
+/** The month or week an instant belongs to, for a job: runs are "still open" within it. */
+export function windowOf(job: JobName, at: Date, timeZone: string): string {
+  return JOB_CADENCE[job] === "monthly" ? periodOf(at, timeZone) : weekOf(at, timeZone);
+}
+
+/** `20 08:00` back, for listings. */
+export function describeWhen(whens: When[]): string {
+  const names = ["", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  const hhmm = (w: When) => `${String(w.hour).padStart(2, "0")}:${String(w.minute).padStart(2, "0")}`;
+  return whens.map((w) => `${w.kind === "monthly" ? w.day : names[w.weekday]} ${hhmm(w)}`).join(", ");
+}

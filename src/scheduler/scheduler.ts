@@ -1,0 +1,63 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "../logger.ts";
+import { JOB_NAMES, latestOfJob, windowOf } from "./schedule.ts";
+import { runJob, type JobDeps, type JobTrigger } from "./runner.ts";
+
+export interface SchedulerOptions extends JobDeps {
+  clock: () => Date;
+  log: Logger;
+  /** called when a run queued messages, so the outbox sends them now */
+  onQueued?: () => void;
+}
+
+export interface Scheduler {
+  /** Runs every job whose latest time has passed within a still-open month or week. */
+  tick(trigger?: JobTrigger): Promise<void>;
+  /** A catch-up tick for runs missed while the server was down, then one tick a minute. */
+  start(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * node-cron only wakes the scheduler each minute; what is due is decided from the schedule and
+ * the recorded runs, so a restart, a late tick or a second instance changes nothing.
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { db, log, clock } = options;
+  let task: ScheduledTask | undefined;
+  let busy: Promise<void> | undefined;
+
+  async function tickOnce(trigger: JobTrigger) {
+    const now = clock();
+    for (const job of JOB_NAMES) {
+      const occurrence = latestOfJob(options.schedule[job], now, options.timeZone);
+      if (windowOf(job, occurrence, options.timeZone) !== windowOf(job, now, options.timeZone)) continue;
+      const seen = await db.jobRun.findUnique({ where: { job_occurrence: { job, occurrence } } });
+      if (seen) continue;
+      try {
+        const outcome = await runJob(options, job, occurrence, trigger, now);
+        if (outcome.queued > 0) options.onQueued?.();
+      } catch (error) {
+        log.error({ err: error, job }, "job failed; it runs again at the next tick");
+      }
+    }
+  }
+
+  const tick = (trigger: JobTrigger = "schedule") => {
+    // Ticks never overlap: a long fan-out delays the next one instead of racing it.
+    busy = (busy ?? Promise.resolve()).then(() => tickOnce(trigger));
+    return busy;
+  };
+
+  return {
+    tick,
+    async start() {
+      await tick("catch-up");
+      task = cron.schedule("* * * * *", () => void tick("schedule"), { timezone: options.timeZone, name: "vungxanh-scheduler" });
+    },
+    stop() {
+      void task?.stop();
+      task = undefined;
+    },
+  };
+}

@@ -6,7 +6,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +21,7 @@ describe("npm start", () => {
   it("creates and migrates the database, starts in demo mode with invite codes, serves health, stops cleanly", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-start-"));
     const port = await freePort();
-    const child = spawn(tsx, ["src/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${dir}/sub/vungxanh.db`, PORT: String(port), LOG_LEVEL: "info" },
     });
@@ -49,7 +48,7 @@ describe("npm start", () => {
   }, 60_000);
 
   it("refuses to start on a bad variable, naming it", async () => {
-    const child = spawn(tsx, ["src/main.ts"], { cwd: root, env: { ...process.env, PORT: "not-a-port" } });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { ...process.env, PORT: "not-a-port" } });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -48,7 +48,7 @@ const SECRET = "test-secret_123";
  * A running product on a fresh database with a fake channel, driven over HTTP exactly as the
  * channel would drive it: the simulator's API, or Telegram's webhook with a fake Bot API.
  */
-export async function openChat(channel: TestChannel, options: { now?: Date } = {}): Promise<ChatDriver> {
+export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean } = {}): Promise<ChatDriver> {
   const { db, url, cleanup } = await freshDb();
   const fake = channel === "telegram" ? await startFakeTelegram() : undefined;
   const { log, lines } = captureLogger();
@@ -76,6 +76,8 @@ export async function openChat(channel: TestChannel, options: { now?: Date } = {
       inboxRetryDelayMs: () => 10,
       // Telegram's one message a second per chat is tested on its own (tests/outbox).
       perChatMs: 0,
+      // Jobs are run by the tests that are about them, at the instants they choose.
+      scheduler: options.scheduler ?? false,
     });
     base = `http://127.0.0.1:${await server.listen(0)}`;
     await server.start();

@@ -17,6 +17,10 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
   const calls: RecordedCall[] = [];
   const script = new Map<string, Scripted[]>();
   let messageId = 1000;
+  // Stalling: after `holdAfter` delivered messages, sendMessage requests get no answer at all,
+  // as if the process sending them died mid-request.
+  let holdAfter = Infinity;
+  const held: http.ServerResponse[] = [];
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
@@ -33,6 +37,11 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
         body = raw ? JSON.parse(raw) : {};
       } catch {
         body = Object.fromEntries(new URLSearchParams(raw));
+      }
+      if (method === "sendMessage" && calls.filter((c) => c.method === "sendMessage" && c.ok).length >= holdAfter) {
+        calls.push({ method, body, ok: false });
+        held.push(res);
+        return;
       }
       const scripted = script.get(method)?.shift();
       calls.push({ method, body, ok: !scripted || scripted.status === 200 });
@@ -73,7 +82,21 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
     }),
     blocked: (): Scripted => ({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }),
     serverError: (): Scripted => ({ status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** After `n` delivered messages, leave further sendMessage requests unanswered. */
+    holdAfter(n: number) {
+      holdAfter = n;
+    },
+    held: () => held.length,
+    /** Drops the stalled requests unanswered and answers normally again. */
+    release() {
+      holdAfter = Infinity;
+      for (const res of held.splice(0)) res.socket?.destroy();
+    },
+    close: () => {
+      for (const res of held.splice(0)) res.socket?.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 export type FakeTelegram = Awaited<ReturnType<typeof startFakeTelegram>>;

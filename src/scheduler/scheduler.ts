@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../logger.ts";
+import { housekeeping } from "../store/housekeeping.ts";
 import { JOB_NAMES, latestOfJob, windowOf } from "./schedule.ts";
 import { runJob, type JobDeps, type JobTrigger } from "./runner.ts";
 
@@ -26,9 +27,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { db, log, clock } = options;
   let task: ScheduledTask | undefined;
   let busy: Promise<void> | undefined;
+  let lastHousekeeping = 0;
 
   async function tickOnce(trigger: JobTrigger) {
     const now = clock();
+    if (now.getTime() - lastHousekeeping >= 3600_000) {
+      lastHousekeeping = now.getTime();
+      const removed = await housekeeping(db, now).catch((error) => log.error({ err: error }, "housekeeping failed"));
+      if (removed && (removed.inbound || removed.outbox)) log.info(removed, "old records removed");
+    }
     for (const job of JOB_NAMES) {
       const occurrence = latestOfJob(options.schedule[job], now, options.timeZone);
       if (windowOf(job, occurrence, options.timeZone) !== windowOf(job, now, options.timeZone)) continue;

@@ -1,8 +1,10 @@
 import type { Command } from "../src/engine/flow.ts";
+import { broadcastFlow } from "./broadcast.ts";
 import { inviteFlow } from "./invite.ts";
 import { joinFlow } from "./join.ts";
 import { lockFlow } from "./lock.ts";
 import { reportFlow } from "./report.ts";
+import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
 import { summaryFlow } from "./summary.ts";
 
 /**
@@ -15,4 +17,7 @@ export const commands: Command[] = [
   { names: ["summary", "tonghop"], flow: summaryFlow },
   { names: ["invite", "moi"], flow: inviteFlow },
   { names: ["lock", "khoaso"], flow: lockFlow },
+  { names: ["subscribe", "dangky"], flow: subscribeFlow },
+  { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow },
+  { names: ["broadcast", "thongbao"], flow: broadcastFlow },
 ];

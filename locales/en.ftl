@@ -14,6 +14,7 @@ btn-keep = Keep: { $value }
 ## Greeting and help
 help-resident =
     Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
+    • /subscribe — receive your neighbourhood's announcements
     • /join CODE — take a role with an invite code (head, mentor, officer)
     • /lang vi — chuyển sang tiếng Việt
     • /cancel — stop what you are doing
@@ -28,6 +29,7 @@ help-mentor =
     • /lang vi — chuyển sang tiếng Việt
 help-officer =
     Hello, officer!
+    • /broadcast — send an announcement to heads, mentors or residents
     • /summary [YYYY-MM] — the month summary
     • /invite head|mentor|officer [neighbourhood] — create an invite code
     • /lock YYYY-MM — lock a month (reports can no longer be corrected)
@@ -155,3 +157,39 @@ alert-undeliverable =
     📵 Could not deliver a message to { $who } on { $channel } ({ $reason }). Please call.
 reason-failed = failed after several tries
 reason-unreachable = the person blocked the bot or left the channel
+
+## Announcements: /subscribe (/dangky), /unsubscribe (/huydangky), /broadcast (/thongbao)
+unit-button = { $unit }
+btn-all-units = All neighbourhoods
+btn-all = All
+btn-audience-heads = Neighbourhood heads
+btn-audience-mentors = Rehab mentors
+btn-audience-residents = Subscribed residents
+unit-unknown = No neighbourhood “{ $unit }”. The neighbourhoods: { $units }
+unit-expected = Please tap a button below, or type the neighbourhood's name.
+subscribe-not-needed = As { $role } you already receive the announcements for your role; no need to subscribe.
+subscribe-ask-unit-buttons = Which neighbourhood's announcements do you want? Tap one below (/cancel to stop).
+subscribe-ask-unit-typed = Which neighbourhood's announcements do you want? Type its name, or tap “All neighbourhoods” (/cancel to stop).
+subscribe-done-unit = You will receive the announcements of { $unit }. Send /unsubscribe to stop.
+subscribe-done-all = You will receive the announcements of all neighbourhoods. Send /unsubscribe to stop.
+subscribe-unit-gone = That neighbourhood no longer exists. Send /subscribe to choose again.
+unsubscribe-done = Unsubscribed: you will not receive announcements any more. Send /subscribe to subscribe again.
+unsubscribe-not-subscribed = You are not subscribed to announcements. Send /subscribe to subscribe.
+unsubscribe-not-needed = As { $role } you receive the announcements for your role; there is no subscription to stop.
+audience-heads = neighbourhood heads
+audience-mentors = rehab mentors
+audience-residents = subscribed residents
+audience-all-units = all neighbourhoods
+broadcast-ask-audience = Who is the announcement for?
+broadcast-bad-audience = Please choose: Neighbourhood heads, Rehab mentors or Subscribed residents.
+broadcast-ask-unit = Which neighbourhood? Tap “All” or type the neighbourhood's name.
+broadcast-ask-text = Type the announcement (at most { $max } characters):
+broadcast-nobody = There are no { $audience } ({ $unit }) to receive it. Nothing was sent.
+broadcast-summary = Send to { $count } people: { $audience }, { $unit }. They will read:
+broadcast-message =
+    📢 Announcement from the police:
+    { $text }
+broadcast-confirm = Send this announcement? (Yes / No)
+broadcast-not-sent = Cancelled; no announcement was sent.
+broadcast-sent = Announcement sent: { $queued } people will receive it; { $unreachable } have no reachable channel.
+broadcast-unit-gone = That neighbourhood no longer exists. Nothing was sent.

@@ -14,6 +14,7 @@ btn-keep = Giữ nguyên: { $value }
 ## Greeting and help
 help-resident =
     Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
+    • /dangky — nhận thông báo của khu phố
     • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
     • /lang en — switch to English
     • /huy — hủy thao tác đang làm
@@ -28,6 +29,7 @@ help-mentor =
     • /lang en — switch to English
 help-officer =
     Xin chào cán bộ!
+    • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
     • /tonghop [MM/YYYY hoặc YYYY-MM] — tổng hợp báo cáo tháng
     • /invite head|mentor|officer [tên khu phố] — tạo mã mời
     • /lock YYYY-MM — khóa sổ tháng (không sửa báo cáo được nữa)
@@ -155,3 +157,39 @@ alert-undeliverable =
     📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
 reason-failed = gửi thất bại sau nhiều lần thử
 reason-unreachable = người nhận đã chặn hoặc không còn dùng kênh này
+
+## Announcements: /subscribe (/dangky), /unsubscribe (/huydangky), /broadcast (/thongbao)
+unit-button = { $unit }
+btn-all-units = Tất cả khu phố
+btn-all = Tất cả
+btn-audience-heads = Trưởng khu phố
+btn-audience-mentors = Người giúp đỡ
+btn-audience-residents = Người dân đăng ký
+unit-unknown = Không tìm thấy khu phố “{ $unit }”. Các khu phố: { $units }
+unit-expected = Vui lòng bấm một nút bên dưới, hoặc gõ tên khu phố.
+subscribe-not-needed = Bạn là { $role }: bạn đã nhận các thông báo dành cho vai trò của mình, không cần đăng ký.
+subscribe-ask-unit-buttons = Bạn muốn nhận thông báo của khu phố nào? Bấm chọn bên dưới (gõ /huy để thôi).
+subscribe-ask-unit-typed = Bạn muốn nhận thông báo của khu phố nào? Gõ tên khu phố, hoặc bấm “Tất cả khu phố” (gõ /huy để thôi).
+subscribe-done-unit = Đã đăng ký nhận thông báo của { $unit }. Gõ /huydangky để thôi nhận.
+subscribe-done-all = Đã đăng ký nhận thông báo của tất cả khu phố. Gõ /huydangky để thôi nhận.
+subscribe-unit-gone = Khu phố này không còn nữa. Gõ /dangky để chọn lại.
+unsubscribe-done = Đã hủy đăng ký: bạn sẽ không nhận thông báo nữa. Gõ /dangky để đăng ký lại.
+unsubscribe-not-subscribed = Bạn chưa đăng ký nhận thông báo. Gõ /dangky để đăng ký.
+unsubscribe-not-needed = Bạn là { $role }: bạn nhận thông báo theo vai trò của mình, không có đăng ký nào để hủy.
+audience-heads = trưởng khu phố
+audience-mentors = người giúp đỡ
+audience-residents = người dân đã đăng ký
+audience-all-units = tất cả khu phố
+broadcast-ask-audience = Gửi thông báo tới ai?
+broadcast-bad-audience = Vui lòng chọn: Trưởng khu phố, Người giúp đỡ hoặc Người dân đăng ký.
+broadcast-ask-unit = Gửi cho khu phố nào? Bấm “Tất cả” hoặc gõ tên khu phố.
+broadcast-ask-text = Nhập nội dung thông báo (tối đa { $max } ký tự):
+broadcast-nobody = Chưa có { $audience } nào ({ $unit }) để nhận thông báo. Không gửi gì.
+broadcast-summary = Gửi tới { $count } người: { $audience }, { $unit }. Người nhận sẽ đọc:
+broadcast-message =
+    📢 Thông báo từ Công an:
+    { $text }
+broadcast-confirm = Gửi thông báo này? (Có / Không)
+broadcast-not-sent = Đã hủy, không gửi thông báo nào.
+broadcast-sent = Đã gửi thông báo: { $queued } người sẽ nhận; { $unreachable } người không có kênh nào liên lạc được.
+broadcast-unit-gone = Khu phố này không còn nữa. Không gửi gì.

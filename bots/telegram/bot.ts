@@ -28,6 +28,8 @@ export interface TelegramChannel {
 const COMMANDS_VI = [
   { command: "baocao", description: "Báo cáo tháng (trưởng khu phố)" },
   { command: "tonghop", description: "Tổng hợp tháng (cán bộ)" },
+  { command: "thongbao", description: "Gửi thông báo (cán bộ)" },
+  { command: "dangky", description: "Nhận thông báo của khu phố" },
   { command: "join", description: "Nhận vai trò bằng mã mời" },
   { command: "huy", description: "Hủy thao tác đang làm" },
   { command: "trogiup", description: "Trợ giúp" },

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openDb(databaseUrl);
   try {
-    await runCommand(command, { db, out, err, now: new Date(), timeZone: config.timeZone });
+    await runCommand(command, { db, out, err, now: new Date(), timeZone: config.timeZone, schedule: config.schedule });
     return EXIT.ok;
   } catch (error) {
     return reportError(error, err);

@@ -1,3 +1,4 @@
+import type { Schedule } from "../scheduler/schedule.ts";
 import type { Db } from "../store/client.ts";
 
 /**
@@ -13,6 +14,8 @@ export interface AdminIo {
   now: Date;
   /** where relative `--out` files go; the process's working directory when absent */
   cwd?: string;
-  /** the zone submission times are shown in on a spreadsheet; Asia/Ho_Chi_Minh when absent */
+  /** APP_TIMEZONE: the zone of the jobs' schedule and of times shown; Asia/Ho_Chi_Minh when absent */
   timeZone?: string;
+  /** when the jobs run (config.schedule); the default schedule when absent */
+  schedule?: Schedule;
 }

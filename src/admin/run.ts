@@ -1,7 +1,9 @@
 import { fail, UsageError } from "./args.ts";
+import { parseBroadcastCommand, runBroadcastCommand, type BroadcastCommand } from "./broadcast.ts";
 import { defaultXlsxFile, parseExportCommand, runExportCommand, type ExportCommand } from "./export.ts";
 import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invite.ts";
 import type { AdminIo } from "./io.ts";
+import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
 
 export type { AdminIo } from "./io.ts";
@@ -24,13 +26,25 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       the consolidated monthly table of every unit
       csv (default): to standard output, or to FILE
       xlsx: to FILE, or to ${defaultXlsxFile("YYYY-MM")} in the current directory
+  jobs list
+      each scheduled job: its schedule (SCHEDULE_<JOB>), its next run and its last recorded run
+  jobs run <job> [--at ISO-TIME]
+      runs one job now, as if at that time (e.g. 2026-11-20T08:00:00+07:00; default: now);
+      jobs: report-prompt, report-reminder, report-escalation,
+            checkin-prompt, checkin-reminder, checkin-escalation
+      its messages go through the outbox: running it twice sends nothing twice
+  broadcast --to heads|mentors|residents [--unit <name>] <text>
+      an announcement to the heads, the mentors or the subscribed residents (of one unit, or all),
+      through the outbox; the running server sends it within a second
 
 The database is DATABASE_URL (default file:./data/vungxanh.db), migrated before each command.
 Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing written);
 1 unexpected failure.`;
 
 /** A command line, parsed and checked: every argument error is found before the database is touched. */
-export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand;
+export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand;
+
+const COMMANDS = "units, invite, export, jobs, broadcast";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -47,10 +61,14 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseInviteCommand(rest);
     case "export":
       return parseExportCommand(rest);
+    case "jobs":
+      return parseJobsCommand(rest);
+    case "broadcast":
+      return parseBroadcastCommand(rest);
     case undefined:
-      return fail("no command given (units, invite, export; see --help)");
+      return fail(`no command given (${COMMANDS}; see --help)`);
     default:
-      return fail(`unknown command "${command}" (units, invite, export; see --help)`);
+      return fail(`unknown command "${command}" (${COMMANDS}; see --help)`);
   }
 }
 
@@ -67,6 +85,11 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return runInviteCommand(command, io);
     case "export":
       return runExportCommand(command, io);
+    case "jobs-list":
+    case "jobs-run":
+      return runJobsCommand(command, io);
+    case "broadcast":
+      return runBroadcastCommand(command, io);
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Classification, Households, UnitName, type UnitInfo } from "../domain/units.ts";
-import { addUnit, listUnits, UnitExistsError } from "../store/units.ts";
+import type { DbOrTx } from "../store/client.ts";
+import { addUnit, listUnits, UnitExistsError, unitByName } from "../store/units.ts";
 import { fail, fromText, noPositionals, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
 
@@ -84,4 +85,19 @@ function formatTable(units: UnitInfo[]): string[] {
       .join("  ")
       .trimEnd();
   return [line(header), ...rows.map(line), `${units.length} unit${units.length === 1 ? "" : "s"}`];
+}
+
+/**
+ * The unit an operator named with `--unit` (any case, with or without diacritics), or a
+ * UsageError that lists the units there are, so the next try can be right.
+ */
+export async function unitNamedOrFail(db: DbOrTx, name: string): Promise<UnitInfo> {
+  const unit = await unitByName(db, name);
+  if (unit) return unit;
+  const names = (await listUnits(db)).map((u) => u.name);
+  return fail(
+    names.length === 0
+      ? `no unit named "${name}": there are no units yet (units add <name>)`
+      : `no unit named "${name}"; units: ${names.join(", ")}`,
+  );
 }

@@ -25,3 +25,17 @@ export interface UnitInfo {
 export function unitSearchName(name: string): string {
   return fold(name);
 }
+
+/**
+ * Finds a unit by its name as a person types it: any case, with or without diacritics, and with
+ * or without the "khu phố"/"thôn"/"xóm"/"tổ" prefix when that leaves exactly one match.
+ */
+export function matchUnit<U extends { name: string }>(units: readonly U[], typed: string): U | null {
+  const wanted = unitSearchName(typed);
+  if (!wanted) return null;
+  const exact = units.find((u) => unitSearchName(u.name) === wanted);
+  if (exact) return exact;
+  const bare = (s: string) => s.replace(/^(khu pho|kp|thon|xom|to dan pho|to)\s+/, "");
+  const matches = units.filter((u) => bare(unitSearchName(u.name)) === bare(wanted));
+  return matches.length === 1 ? matches[0]! : null;
+}

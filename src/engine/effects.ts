@@ -1,9 +1,11 @@
 import { canReportFor, isOfficer } from "../domain/access.ts";
 import { displayPeriod } from "../domain/period.ts";
 import type { PersonView } from "../domain/person.ts";
+import { queueForPerson } from "../outbox/address.ts";
+import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
 import { createInvite, redeemInvite } from "../store/invites.ts";
-import { setRole } from "../store/people.ts";
+import { setRole, subscribe, unsubscribe } from "../store/people.ts";
 import { lockPeriod, saveReport } from "../store/reports.ts";
 import { unitById } from "../store/units.ts";
 import type { Effect } from "./flow.ts";
@@ -69,6 +71,32 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };
       const locked = await lockPeriod(tx, effect.period, person.id, now);
       return { say: [{ key: locked ? "lock-done" : "lock-already", args: { period: displayPeriod(effect.period) } }], toOfficers: [] };
+    }
+    case "subscription.set": {
+      // Heads, mentors and officers get their role's announcements without asking.
+      if (person.role !== "resident") {
+        return { say: [{ key: "subscribe-not-needed", args: { role: { key: `role-${person.role}` } } }], toOfficers: [] };
+      }
+      const unit = effect.unitId === null ? null : await unitById(tx, effect.unitId);
+      if (effect.unitId !== null && !unit) return { say: [{ key: "subscribe-unit-gone" }], toOfficers: [] };
+      await subscribe(tx, person.id, unit?.id ?? null);
+      return { say: [unit ? { key: "subscribe-done-unit", args: { unit: unit.name } } : { key: "subscribe-done-all" }], toOfficers: [] };
+    }
+    case "subscription.clear": {
+      const was = await unsubscribe(tx, person.id);
+      return { say: [{ key: was ? "unsubscribe-done" : "unsubscribe-not-subscribed" }], toOfficers: [] };
+    }
+    case "broadcast.send": {
+      if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };
+      const unit = effect.unitId === null ? null : await unitById(tx, effect.unitId);
+      if (effect.unitId !== null && !unit) return { say: [{ key: "broadcast-unit-gone" }], toOfficers: [] };
+      const sent = await sendBroadcast(
+        tx,
+        { audience: effect.audience, unitId: effect.unitId, text: effect.text, createdBy: `person:${person.id}` },
+        now,
+        queueForPerson,
+      );
+      return { say: [{ key: "broadcast-sent", args: { queued: sent.queued, unreachable: sent.unreachable } }], toOfficers: [] };
     }
   }
 }

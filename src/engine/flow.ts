@@ -2,7 +2,11 @@ import type { ReportValues, ReportWarning } from "../domain/report.ts";
 import type { UnitInfo } from "../domain/units.ts";
 import type { InviteRole } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
+import type { Audience, AudienceSizes } from "../store/broadcasts.ts";
 import type { InboundContent, Msg, Prompt } from "./types.ts";
+
+export type { Audience, AudienceSizes } from "../store/broadcasts.ts";
+export { MAX_BROADCAST_LENGTH } from "../store/broadcasts.ts";
 
 /**
  * Read-only questions a flow may ask of the data when it starts. The engine answers them from
@@ -15,6 +19,8 @@ export interface Queries {
   report(unitId: number, period: string): Promise<ReportValues | null>;
   reports(period: string): Promise<StoredReport[]>;
   isLocked(period: string): Promise<boolean>;
+  /** how many people an announcement to each audience would reach, in all and per unit */
+  audienceSizes(): Promise<AudienceSizes>;
 }
 
 export interface StoredReport {
@@ -41,7 +47,12 @@ export type Effect =
   | { type: "report.submit"; unitId: number; period: string; values: ReportValues; warnings: ReportWarning[] }
   | { type: "invite.redeem"; code: string }
   | { type: "invite.create"; role: InviteRole; unitId: number | null }
-  | { type: "period.lock"; period: string };
+  | { type: "period.lock"; period: string }
+  /** a resident asks for the announcements of one unit, or of every unit (null) */
+  | { type: "subscription.set"; unitId: number | null }
+  | { type: "subscription.clear" }
+  /** an officer's announcement, queued for every person of the audience */
+  | { type: "broadcast.send"; audience: Audience; unitId: number | null; text: string };
 
 /** How a step answers what the person sent. */
 export type Transition<D> =

@@ -1,3 +1,4 @@
+import { audienceSizes } from "../store/broadcasts.ts";
 import { getReport, isLocked, reportsOf } from "../store/reports.ts";
 import { listUnits, unitById, unitByName } from "../store/units.ts";
 import type { DbOrTx } from "../store/client.ts";
@@ -12,5 +13,6 @@ export function queriesOn(db: DbOrTx): Queries {
     report: async (unitId, period) => (await getReport(db, unitId, period))?.values ?? null,
     reports: (period) => reportsOf(db, period),
     isLocked: (period) => isLocked(db, period),
+    audienceSizes: () => audienceSizes(db),
   };
 }

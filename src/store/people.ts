@@ -90,3 +90,16 @@ export async function takePendingFlow(db: DbOrTx, personId: number): Promise<str
 export async function clearPendingFlow(db: DbOrTx, personId: number): Promise<void> {
   await db.person.updateMany({ where: { id: personId, pendingFlow: { not: null } }, data: { pendingFlow: null } });
 }
+
+/**
+ * A resident asks for the announcements of one unit (which becomes their unit), or of every unit
+ * (`unitId` null). Asking again replaces the choice.
+ */
+export async function subscribe(db: DbOrTx, personId: number, unitId: number | null): Promise<void> {
+  await db.person.update({ where: { id: personId }, data: { subscribed: true, unitId } });
+}
+
+/** Stops a person's announcements; false when they were not subscribed. Their unit is kept. */
+export async function unsubscribe(db: DbOrTx, personId: number): Promise<boolean> {
+  return (await db.person.updateMany({ where: { id: personId, subscribed: true }, data: { subscribed: false } })).count === 1;
+}

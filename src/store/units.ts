@@ -1,4 +1,4 @@
-import { Classification, unitSearchName, type UnitInfo } from "../domain/units.ts";
+import { Classification, matchUnit, unitSearchName, type UnitInfo } from "../domain/units.ts";
 import type { DbOrTx } from "./client.ts";
 
 type UnitRow = { id: number; name: string; households: number; classification: string };
@@ -32,19 +32,11 @@ export async function unitById(db: DbOrTx, id: number): Promise<UnitInfo | null>
   return row ? toUnitInfo(row) : null;
 }
 
-/**
- * Finds a unit as a person types it: any case, with or without diacritics, with or without the
- * "khu phố"/"thôn"/"xóm"/"tổ" prefix.
- */
+/** Finds a unit as a person types it (see `matchUnit`). */
 export async function unitByName(db: DbOrTx, name: string): Promise<UnitInfo | null> {
-  const wanted = unitSearchName(name);
-  if (!wanted) return null;
-  const exact = await db.unit.findUnique({ where: { searchName: wanted } });
+  const exact = await db.unit.findUnique({ where: { searchName: unitSearchName(name) } });
   if (exact) return toUnitInfo(exact);
-  const bare = (s: string) => s.replace(/^(khu pho|kp|thon|xom|to dan pho|to)\s+/, "");
-  const all = await db.unit.findMany();
-  const matches = all.filter((u) => bare(u.searchName) === bare(wanted));
-  return matches.length === 1 ? toUnitInfo(matches[0]!) : null;
+  return matchUnit((await db.unit.findMany()).map(toUnitInfo), name);
 }
 
 export async function countUnits(db: DbOrTx): Promise<number> {

@@ -121,7 +121,7 @@ describe("who is due", () => {
     expect(items.map((i) => i.key)).toEqual(["report-escalation:2026-11:p20", "report-escalation:2026-11:p21"]);
     const args = items[0]!.say[0]!.args!;
     expect(args).toMatchObject({ missing: 2, total: 3 });
-    expect((args.units as { args: { item: string } }[]).map((u) => u.args.item)).toEqual(["Khu phố Nguyễn Trãi", "Khu phố Bắc Sơn"]);
+    expect((args.units as unknown as { args: { item: string } }[]).map((u) => u.args.item)).toEqual(["Khu phố Nguyễn Trãi", "Khu phố Bắc Sơn"]);
     const all = dueItems("report-escalation", at("2026-11-26T01:00:00Z"), TZ, { ...world, reportedUnitIds: [1, 2, 3] }, schedule);
     expect(all[0]!.say[0]!.key).toBe("job-report-escalation-none");
   });

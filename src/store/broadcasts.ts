@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { Msg } from "../domain/message.ts";
+import type { DbOrTx } from "./client.ts";
+
+/**
+ * Who an announcement goes to: the heads, the rehab mentors, or the residents who asked for
+ * announcements with /subscribe. The values are what the admin's `--to` and the chat's buttons carry.
+ */
+export const Audience = z.enum(["heads", "mentors", "residents"]);
+export type Audience = z.infer<typeof Audience>;
+
+/** The longest announcement, in characters: a few paragraphs, well inside one Telegram message. */
+export const MAX_BROADCAST_LENGTH = 2000;
+
+/** How many people an announcement would reach, for every audience: in all, and per unit id. */
+export type AudienceSizes = Record<Audience, { all: number; byUnit: Record<string, number> }>;
+
+/**
+ * Whether a person is in an audience. `unitId` null means every unit. A resident who subscribed
+ * to every unit (their unitId is null) gets the announcements of each unit.
+ */
+function inAudience(person: { role: string; unitId: number | null; subscribed: boolean }, audience: Audience, unitId: number | null): boolean {
+  switch (audience) {
+    case "heads":
+      return person.role === "head" && (unitId === null || person.unitId === unitId);
+    case "mentors":
+      return person.role === "mentor" && (unitId === null || person.unitId === unitId);
+    case "residents":
+      return person.role === "resident" && person.subscribed && (unitId === null || person.unitId === null || person.unitId === unitId);
+  }
+}
+
+/** Everyone who could be in some audience, with what {@link inAudience} looks at. */
+async function candidates(db: DbOrTx) {
+  return db.person.findMany({
+    where: { OR: [{ role: { in: ["head", "mentor"] } }, { role: "resident", subscribed: true }] },
+    select: { id: true, role: true, unitId: true, subscribed: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** The ids of the people an announcement to `audience` (of one unit, or of all when null) reaches. */
+export async function audienceIds(db: DbOrTx, audience: Audience, unitId: number | null): Promise<number[]> {
+  return (await candidates(db)).filter((p) => inAudience(p, audience, unitId)).map((p) => p.id);
+}
+
+/** How many people an announcement to `audience` (of one unit, or of all when null) reaches. */
+export async function countAudience(db: DbOrTx, audience: Audience, unitId: number | null): Promise<number> {
+  return (await audienceIds(db, audience, unitId)).length;
+}
+
+/**
+ * The size of every audience, in all and for each unit, in one read: what an officer's
+ * /broadcast shows before they confirm, whichever audience and unit they pick.
+ */
+export async function audienceSizes(db: DbOrTx): Promise<AudienceSizes> {
+  const people = await candidates(db);
+  const units = await db.unit.findMany({ select: { id: true } });
+  const sizes = {} as AudienceSizes;
+  for (const audience of Audience.options) {
+    const byUnit: Record<string, number> = {};
+    for (const u of units) byUnit[u.id] = people.filter((p) => inAudience(p, audience, u.id)).length;
+    sizes[audience] = { all: people.filter((p) => inAudience(p, audience, null)).length, byUnit };
+  }
+  return sizes;
+}
+
+/** What recipients read: the officer's text under the police's header, in their own language. */
+export function broadcastMessage(text: string): Msg {
+  return { key: "broadcast-message", args: { text } };
+}
+
+/**
+ * Queues one proactive message for one person under an idempotency key: `queueForPerson` of
+ * src/outbox/address.ts, passed in so the store does not render messages itself.
+ */
+export type QueueMessage = (
+  db: DbOrTx,
+  personId: number,
+  message: { say: Msg[] },
+  key: string,
+  now: Date,
+) => Promise<"queued" | "already-queued" | "no-address">;
+
+/** An announcement to send: to whom, of which unit, what, and who sends it. */
+export interface NewBroadcast {
+  audience: Audience;
+  /** one unit, or null for every unit */
+  unitId: number | null;
+  text: string;
+  /** "admin", or "person:<id>" for an officer in chat */
+  createdBy: string;
+}
+
+/** What sending an announcement did, for the sender to read. */
+export interface BroadcastOutcome {
+  broadcastId: number;
+  /** people in the audience when it was sent */
+  audience: number;
+  /** messages put in the outbox (the Broadcast row's `recipients`) */
+  queued: number;
+  /** people no channel can reach: nothing was queued for them */
+  unreachable: number;
+}
+
+/**
+ * Sends an announcement: records a Broadcast and queues one message per person of the audience,
+ * keyed `broadcast:<id>:p<personId>` so it is queued once per person whatever repeats. Run it
+ * inside a transaction, so the record and its messages commit together; the outbox sends them.
+ * The one place both the chat's /broadcast and the admin's `broadcast` go through.
+ */
+export async function sendBroadcast(db: DbOrTx, input: NewBroadcast, now: Date, queue: QueueMessage): Promise<BroadcastOutcome> {
+  const broadcast = await db.broadcast.create({
+    data: { audience: input.audience, unitId: input.unitId, text: input.text, createdBy: input.createdBy, createdAt: now },
+  });
+  const ids = await audienceIds(db, input.audience, input.unitId);
+  let queued = 0;
+  let unreachable = 0;
+  for (const personId of ids) {
+    const result = await queue(db, personId, { say: [broadcastMessage(input.text)] }, `broadcast:${broadcast.id}:p${personId}`, now);
+    if (result === "queued") queued++;
+    if (result === "no-address") unreachable++;
+  }
+  await db.broadcast.update({ where: { id: broadcast.id }, data: { recipients: queued } });
+  return { broadcastId: broadcast.id, audience: ids.length, queued, unreachable };
+}

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "./client.ts";
 
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable";
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "rerouted";
 
 export interface NewOutboxMessage {
   channel: string;
@@ -43,34 +43,43 @@ export interface OutboxRow {
 
 /**
  * Messages ready to send: for each chat only its oldest unsent message, and only once it is due,
- * so a chat's messages keep their order even while one of them waits for a retry.
+ * so a chat's messages keep their order even while one of them waits for a retry. Two indexed
+ * queries (due messages, then older open ones of the same chats) rather than a scan of the queue,
+ * which holds thousands of rows during a broadcast.
  */
 export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise<OutboxRow[]> {
-  const rows = await db.outboxMessage.findMany({
-    where: { status: { in: ["pending", "sending"] } },
+  const due = await db.outboxMessage.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now } },
     orderBy: { id: "asc" },
-    take: limit * 20,
+    take: limit * 2,
   });
+  if (due.length === 0) return [];
+  const chats = [...new Set(due.map((r) => r.chatId))];
+  const open = await db.outboxMessage.findMany({
+    where: { status: { in: ["pending", "sending"] }, chatId: { in: chats }, id: { lt: due.at(-1)!.id } },
+    select: { id: true, channel: true, chatId: true },
+    orderBy: { id: "asc" },
+  });
+  const oldest = new Map<string, number>();
+  for (const r of open) if (!oldest.has(`${r.channel}:${r.chatId}`)) oldest.set(`${r.channel}:${r.chatId}`, r.id);
+  const picked: OutboxRow[] = [];
   const seen = new Set<string>();
-  const due: OutboxRow[] = [];
-  for (const r of rows) {
+  for (const r of due) {
     const chat = `${r.channel}:${r.chatId}`;
-    if (seen.has(chat)) continue;
+    if (seen.has(chat) || (oldest.get(chat) ?? r.id) < r.id) continue;
     seen.add(chat);
-    if (r.status === "pending" && r.nextAttemptAt <= now) {
-      due.push({
-        id: r.id,
-        channel: r.channel,
-        chatId: r.chatId,
-        personId: r.personId,
-        payload: JSON.parse(r.payload),
-        attempts: r.attempts,
-        idempotencyKey: r.idempotencyKey,
-      });
-      if (due.length >= limit) break;
-    }
+    picked.push({
+      id: r.id,
+      channel: r.channel,
+      chatId: r.chatId,
+      personId: r.personId,
+      payload: JSON.parse(r.payload),
+      attempts: r.attempts,
+      idempotencyKey: r.idempotencyKey,
+    });
+    if (picked.length >= limit) break;
   }
-  return due;
+  return picked;
 }
 
 /** Takes a message for sending; false when another sender has it. */
@@ -90,7 +99,7 @@ export async function retryLater(db: DbOrTx, id: number, at: Date, error: string
   });
 }
 
-export async function markFailed(db: DbOrTx, id: number, status: "failed" | "unreachable", error: string): Promise<void> {
+export async function markFailed(db: DbOrTx, id: number, status: "failed" | "unreachable" | "rerouted", error: string): Promise<void> {
   await db.outboxMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
 }
 

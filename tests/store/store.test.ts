@@ -52,4 +52,17 @@ describe("store", () => {
     // One chat: only its oldest message is due, so order holds.
     expect((await dueMessages(db, now, 10)).map((m) => m.payload)).toEqual([{ text: "a" }]);
   });
+
+  it("holds back a chat's later messages while an earlier one waits for its retry", async () => {
+    const { db, cleanup: c } = await freshDb();
+    cleanup = c;
+    const now = new Date("2026-11-23T00:00:00Z");
+    const later = new Date(now.getTime() + 60_000);
+    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "1", payload: '{"text":"first"}', nextAttemptAt: later } });
+    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "1", payload: '{"text":"second"}', nextAttemptAt: now } });
+    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "2", payload: '{"text":"other"}', nextAttemptAt: now } });
+    await db.outboxMessage.create({ data: { channel: "zalo", chatId: "1", payload: '{"text":"zalo"}', nextAttemptAt: now } });
+    expect((await dueMessages(db, now, 10)).map((m) => m.payload)).toEqual([{ text: "other" }, { text: "zalo" }]);
+    expect((await dueMessages(db, later, 10)).map((m) => m.payload)).toEqual([{ text: "first" }, { text: "other" }, { text: "zalo" }]);
+  });
 });

@@ -2,6 +2,7 @@ import type { Command } from "../src/engine/flow.ts";
 import { broadcastFlow } from "./broadcast.ts";
 import { inviteFlow } from "./invite.ts";
 import { joinFlow } from "./join.ts";
+import { linkFlow } from "./link.ts";
 import { lockFlow } from "./lock.ts";
 import { reportFlow } from "./report.ts";
 import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
@@ -13,6 +14,7 @@ import { summaryFlow } from "./summary.ts";
  */
 export const commands: Command[] = [
   { names: ["join", "thamgia"], flow: joinFlow },
+  { names: ["link", "lienket"], flow: linkFlow },
   { names: ["report", "baocao"], flow: reportFlow },
   { names: ["summary", "tonghop"], flow: summaryFlow },
   { names: ["invite", "moi"], flow: inviteFlow },

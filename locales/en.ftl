@@ -16,16 +16,19 @@ help-resident =
     Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
     • /subscribe — receive your neighbourhood's announcements
     • /join CODE — take a role with an invite code (head, mentor, officer)
+    • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
     • /cancel — stop what you are doing
 help-head =
     Hello, head of { $unit }!
     • /report — your neighbourhood's monthly report
     • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
 help-mentor =
     Hello! You are a rehab mentor.
     • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
 help-officer =
     Hello, officer!
@@ -34,6 +37,7 @@ help-officer =
     • /invite head|mentor|officer [neighbourhood] — create an invite code
     • /lock YYYY-MM — lock a month (reports can no longer be corrected)
     • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
 
 ## The engine's own answers
@@ -155,6 +159,7 @@ alert-unreachable =
     { $people }
 alert-undeliverable =
     📵 Could not deliver a message to { $who } on { $channel } ({ $reason }). Please call.
+reason-outside-window = the person has not written to the Zalo OA for over 48 hours, so Zalo refuses it
 reason-failed = failed after several tries
 reason-unreachable = the person blocked the bot or left the channel
 
@@ -193,3 +198,11 @@ broadcast-confirm = Send this announcement? (Yes / No)
 broadcast-not-sent = Cancelled; no announcement was sent.
 broadcast-sent = Announcement sent: { $queued } people will receive it; { $unreachable } have no reachable channel.
 broadcast-unit-gone = That neighbourhood no longer exists. Nothing was sent.
+
+## Linking Zalo and Telegram
+link-code = Link code: { $code }. Within { $minutes } minutes, open Vùng Xanh in your other app (Zalo or Telegram) and send: /link { $code }
+link-done = Your two apps are linked. Reminders go to the app you used last.
+link-invalid = The link code “{ $code }” is wrong or used. Send /link in the other app for a new one.
+link-expired = The link code has expired. Send /link in the other app for a new one.
+link-same = This code belongs to this account. Send it from your other app.
+link-conflict = Cannot link: the two accounts have different roles. Please contact an officer.

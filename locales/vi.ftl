@@ -16,16 +16,19 @@ help-resident =
     Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
     • /dangky — nhận thông báo của khu phố
     • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
+    • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
     • /huy — hủy thao tác đang làm
 help-head =
     Xin chào trưởng { $unit }!
     • /baocao — báo cáo tháng của khu phố
     • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
 help-mentor =
     Xin chào! Bạn là người được phân công giúp đỡ.
     • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
 help-officer =
     Xin chào cán bộ!
@@ -34,6 +37,7 @@ help-officer =
     • /invite head|mentor|officer [tên khu phố] — tạo mã mời
     • /lock YYYY-MM — khóa sổ tháng (không sửa báo cáo được nữa)
     • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
 
 ## The engine's own answers
@@ -155,6 +159,7 @@ alert-unreachable =
     { $people }
 alert-undeliverable =
     📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
+reason-outside-window = người nhận đã không nhắn tin cho Zalo OA quá 48 giờ nên Zalo không cho gửi
 reason-failed = gửi thất bại sau nhiều lần thử
 reason-unreachable = người nhận đã chặn hoặc không còn dùng kênh này
 
@@ -193,3 +198,11 @@ broadcast-confirm = Gửi thông báo này? (Có / Không)
 broadcast-not-sent = Đã hủy, không gửi thông báo nào.
 broadcast-sent = Đã gửi thông báo: { $queued } người sẽ nhận; { $unreachable } người không có kênh nào liên lạc được.
 broadcast-unit-gone = Khu phố này không còn nữa. Không gửi gì.
+
+## Linking Zalo and Telegram
+link-code = Mã liên kết: { $code }. Trong { $minutes } phút, mở Vùng Xanh trên ứng dụng còn lại (Zalo hoặc Telegram) và gửi: /link { $code }
+link-done = Đã liên kết hai ứng dụng. Tin nhắc việc sẽ đến ứng dụng bạn dùng gần nhất.
+link-invalid = Mã liên kết “{ $code }” không đúng hoặc đã dùng. Gửi /link trên ứng dụng kia để lấy mã mới.
+link-expired = Mã liên kết đã hết hạn. Gửi /link trên ứng dụng kia để lấy mã mới.
+link-same = Mã này là của chính tài khoản này. Hãy gửi nó trên ứng dụng còn lại.
+link-conflict = Không liên kết được: hai tài khoản đang có vai trò khác nhau. Hãy liên hệ cán bộ.

@@ -44,6 +44,17 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+export interface ZaloConfig {
+  appId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** first tokens; after the first refresh the database holds the current pair */
+  accessToken?: string;
+  refreshToken?: string;
+  apiBase: string;
+  oauthBase: string;
+}
+
 export type TelegramConfig =
   | { mode: "polling"; token: string; apiRoot: string }
   | { mode: "webhook"; token: string; apiRoot: string; secret: string; url?: string };
@@ -57,6 +68,7 @@ export interface Config {
   demo: boolean;
   dataKey?: string;
   telegram?: TelegramConfig;
+  zalo?: ZaloConfig;
   simulator: boolean;
   logLevel: string;
   /** when the reminder jobs run (src/scheduler/schedule.ts) */
@@ -89,8 +101,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       telegram = { mode: "polling", token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
     }
   }
-  const zalo = Boolean(e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN);
-  const demo = !e.TELEGRAM_BOT_TOKEN && !zalo;
+  const zaloSet = Boolean(e.ZALO_APP_ID || e.ZALO_APP_SECRET || e.ZALO_OA_SECRET_KEY || e.ZALO_ACCESS_TOKEN || e.ZALO_REFRESH_TOKEN);
+  let zalo: ZaloConfig | undefined;
+  if (zaloSet) {
+    for (const name of ["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const) {
+      if (!e[name]) problems.push(`${name}: required when Zalo is configured (any ZALO_* credential is set)`);
+    }
+    if (e.ZALO_APP_ID && e.ZALO_APP_SECRET && e.ZALO_OA_SECRET_KEY) {
+      zalo = {
+        appId: e.ZALO_APP_ID,
+        appSecret: e.ZALO_APP_SECRET,
+        oaSecretKey: e.ZALO_OA_SECRET_KEY,
+        accessToken: e.ZALO_ACCESS_TOKEN,
+        refreshToken: e.ZALO_REFRESH_TOKEN,
+        apiBase: e.ZALO_API_BASE.replace(/\/+$/, ""),
+        oauthBase: e.ZALO_OAUTH_BASE.replace(/\/+$/, ""),
+      };
+    }
+  }
+  const demo = !e.TELEGRAM_BOT_TOKEN && !zaloSet;
   if (!demo && !e.DATA_KEY) problems.push("DATA_KEY: required outside demo mode (32 random bytes in base64: openssl rand -base64 32)");
   let schedule: Schedule | undefined;
   try {
@@ -107,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     dataKey: e.DATA_KEY,
     telegram,
+    zalo,
     simulator: e.SIMULATOR ? e.SIMULATOR === "on" : demo,
     logLevel: e.LOG_LEVEL,
     schedule,

@@ -2,6 +2,9 @@ import http from "node:http";
 import { commands } from "../flows/index.ts";
 import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
 import { simulatorSender } from "../bots/simulator/api.ts";
+import { createZaloSender } from "../bots/zalo/sender.ts";
+import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
+import { zaloWebhook } from "../bots/zalo/webhook.ts";
 import type { Config } from "./config.ts";
 import { createInbox, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
@@ -65,7 +68,23 @@ export function createServer(options: ServerOptions): Server {
         retryDelayMs: options.telegramRetryDelayMs,
       })
     : undefined;
+  let zaloTokens: ZaloTokens | undefined;
+  if (config.zalo) {
+    if (!config.dataKey) throw new Error("Zalo needs DATA_KEY to keep its tokens encrypted");
+    zaloTokens = createZaloTokens({
+      db,
+      dataKey: config.dataKey,
+      appId: config.zalo.appId,
+      appSecret: config.zalo.appSecret,
+      oauthBase: config.zalo.oauthBase,
+      initial: { accessToken: config.zalo.accessToken, refreshToken: config.zalo.refreshToken },
+      clock,
+      log,
+    });
+  }
   const senders: ChannelSender[] = [
+    // Zalo allows about 4,000 calls a minute per app; stay well under it.
+    ...(zaloTokens ? [throttled(createZaloSender({ apiBase: config.zalo!.apiBase, tokens: zaloTokens, log }), { perSecond: 50, perChatMs: options.perChatMs ?? 0 })] : []),
     ...(telegram ? [throttled(telegram.sender, { perSecond: config.telegramPerSecond, perChatMs: options.perChatMs ?? 1000 })] : []),
     ...(config.simulator ? [simulatorSender] : []),
   ];
@@ -87,6 +106,9 @@ export function createServer(options: ServerOptions): Server {
     demo: config.demo,
     simulator: config.simulator,
     telegram: config.telegram?.mode === "webhook" && telegram ? { secret: config.telegram.secret, receiveUpdate: telegram.receiveUpdate } : undefined,
+    zaloWebhook: config.zalo
+      ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })
+      : undefined,
   });
   const httpServer = http.createServer(app);
 
@@ -108,12 +130,14 @@ export function createServer(options: ServerOptions): Server {
       await dispatcher!.start();
       await inbox.resume();
       await telegram?.start();
+      zaloTokens?.startAutoRefresh();
       if (options.scheduler !== false) await scheduler.start();
     },
     async stop() {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections?.();
       scheduler.stop();
+      zaloTokens?.stop();
       await telegram?.stop();
       await inbox.idle();
       await dispatcher!.stop();

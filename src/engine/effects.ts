@@ -5,6 +5,7 @@ import { queueForPerson } from "../outbox/address.ts";
 import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
 import { createInvite, redeemInvite } from "../store/invites.ts";
+import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode } from "../store/links.ts";
 import { setRole, subscribe, unsubscribe } from "../store/people.ts";
 import { lockPeriod, saveReport } from "../store/reports.ts";
 import { unitById } from "../store/units.ts";
@@ -57,6 +58,14 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       await setRole(tx, person.id, redeemed.role, redeemed.unitId);
       const unit = redeemed.unitId === null ? null : await unitById(tx, redeemed.unitId);
       return { say: [{ key: `join-done-${redeemed.role}`, args: { unit: unit?.name ?? "" } }], toOfficers: [] };
+    }
+    case "link.create": {
+      const code = await createLinkCode(tx, person.id, now);
+      return { say: [{ key: "link-code", args: { code, minutes: LINK_CODE_MINUTES } }], toOfficers: [] };
+    }
+    case "link.redeem": {
+      const linked = await redeemLinkCode(tx, effect.code, person.id, now);
+      return { say: [linked.ok ? { key: "link-done" } : { key: `link-${linked.reason}`, args: { code: effect.code } }], toOfficers: [] };
     }
     case "invite.create": {
       if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };

@@ -3,7 +3,7 @@ import type { PersonView } from "../domain/person.ts";
 import type { Tx } from "../store/client.ts";
 import { endConversation, getConversation, saveConversation } from "../store/conversations.ts";
 import { enqueue } from "../store/outbox.ts";
-import { clearPendingFlow, peopleWithRole, preferredAddress, setLang, takePendingFlow, touchIdentity, type Address } from "../store/people.ts";
+import { clearPendingFlow, markUnreachable, peopleWithRole, preferredAddress, setLang, takePendingFlow, touchIdentity, type Address } from "../store/people.ts";
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
@@ -31,7 +31,14 @@ interface Active {
  * Either all of that commits or none of it does.
  */
 export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inbound, now: Date): Promise<void> {
-  const { person, address } = await touchIdentity(tx, inbound, now);
+  if (inbound.content.kind === "unfollow") {
+    // Leaving is not an interaction: mark the address dead, create nobody, answer nothing.
+    await markUnreachable(tx, { channel: inbound.channel, chatId: inbound.chatId }, "unfollowed");
+    return;
+  }
+  const { person, address, created } = await touchIdentity(tx, inbound, now);
+  // Opening the chat keeps the channel's window open; there is nothing to answer.
+  if (inbound.content.kind === "interaction") return;
   const flows = new Map(options.commands.map((c) => [c.flow.name, c.flow]));
   const commandByName = new Map<string, Command>();
   for (const c of options.commands) for (const n of c.names) commandByName.set(n, c);
@@ -89,6 +96,9 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
         await startFlow(found.flow, command);
       }
     }
+  } else if (inbound.content.kind === "greeting") {
+    say.push(await helpMsg(tx, person));
+    prompt = reask();
   } else if (active) {
     const transition = active.step.reply(inbound.content, active.data);
     if (transition.kind === "invalid") {
@@ -110,6 +120,8 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     const pending = await takePendingFlow(tx, person.id);
     const invited = pending ? flows.get(pending) : undefined;
     if (invited && inbound.content.kind !== "choice") await startFlow(invited, { name: invited.name, args: "" });
+    // Someone's first message, whatever it says, is answered with the greeting.
+    else if (created) say.push(await helpMsg(tx, person));
     // A tap on a button of a finished conversation, or a message out of the blue.
     else say.push({ key: inbound.content.kind === "choice" ? "question-expired" : "not-understood" });
   }
@@ -152,7 +164,7 @@ async function reply(tx: Tx, to: Address, personId: number, lang: Lang, say: Msg
 async function notifyOfficers(tx: Tx, alerts: Msg[][], now: Date) {
   if (alerts.length === 0) return;
   for (const officer of await peopleWithRole(tx, "officer")) {
-    const to = await preferredAddress(tx, officer.id);
+    const to = await preferredAddress(tx, officer.id, now);
     if (!to) continue;
     for (const alert of alerts) {
       await enqueue(tx, { channel: to.channel, chatId: to.chatId, personId: officer.id, payload: renderPrompt(officer.lang, { say: alert }) }, now);

@@ -46,6 +46,8 @@ export interface FlowContext {
 export type Effect =
   | { type: "report.submit"; unitId: number; period: string; values: ReportValues; warnings: ReportWarning[] }
   | { type: "invite.redeem"; code: string }
+  | { type: "link.create" }
+  | { type: "link.redeem"; code: string }
   | { type: "invite.create"; role: InviteRole; unitId: number | null }
   | { type: "period.lock"; period: string }
   /** a resident asks for the announcements of one unit, or of every unit (null) */

@@ -10,7 +10,13 @@ export type InboundContent =
   | { kind: "photo"; fileId: string; size?: number; caption?: string }
   | { kind: "location"; latitude: number; longitude: number }
   | { kind: "sticker" }
-  | { kind: "other"; what: string };
+  | { kind: "other"; what: string }
+  /** the person followed the channel (Zalo "follow"): greet them */
+  | { kind: "greeting" }
+  /** the person touched the chat without saying anything (Zalo "user_click_chatnow") */
+  | { kind: "interaction" }
+  /** the person left the channel (Zalo "unfollow"): nothing can be sent there any more */
+  | { kind: "unfollow" };
 
 export interface Inbound {
   channel: Channel;

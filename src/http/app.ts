@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type ErrorRequestHandler, type Express } from "express";
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import { simulatorRouter } from "../../bots/simulator/api.ts";
 import type { Inbox } from "../engine/inbox.ts";
 import type { Logger } from "../logger.ts";
@@ -16,6 +16,8 @@ export interface AppDeps {
   demo: boolean;
   simulator: boolean;
   telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
+  /** the Zalo webhook handler (bots/zalo/webhook.ts); it reads the raw body to check the signature */
+  zaloWebhook?: RequestHandler;
 }
 
 /** The HTTP surface of CONTRACT.md: webhooks, health, the simulator. */
@@ -34,6 +36,10 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.telegram) {
     app.post("/telegram/webhook", express.json({ limit: "1mb" }), telegramWebhook({ ...deps.telegram, log: deps.log }));
+  }
+
+  if (deps.zaloWebhook) {
+    app.post("/zalo/webhook", express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
   }
 
   if (deps.simulator) {

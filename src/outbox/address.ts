@@ -21,7 +21,7 @@ export async function queueForPerson(
 ): Promise<QueueResult> {
   const person = await db.person.findUnique({ where: { id: personId } });
   if (!person) return "no-address";
-  const address = await preferredAddress(db, personId);
+  const address = await preferredAddress(db, personId, now);
   if (!address) return "no-address";
   const payload = renderPrompt(Lang.parse(person.lang), message);
   const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key }, now);

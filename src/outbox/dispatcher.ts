@@ -11,7 +11,8 @@ import {
   retryLater,
   type OutboxRow,
 } from "../store/outbox.ts";
-import { markUnreachable } from "../store/people.ts";
+import { enqueue } from "../store/outbox.ts";
+import { markUnreachable, preferredAddress } from "../store/people.ts";
 import type { ChannelSender } from "./sender.ts";
 
 export interface DispatcherOptions {
@@ -28,7 +29,7 @@ export interface DispatcherOptions {
   /** chats served at once */
   concurrency?: number;
   /** after a message's last try: tell someone (the officers) who was not reached */
-  onGiveUp?: (row: OutboxRow, status: "failed" | "unreachable", now: Date) => Promise<void>;
+  onGiveUp?: (row: OutboxRow, status: GiveUpReason, now: Date) => Promise<void>;
 }
 
 /** Sends what the outbox holds, in order per chat, with retries decided by `SendResult`. */
@@ -40,6 +41,9 @@ export interface Dispatcher {
   /** Sends everything due now; resolves when nothing more is due (tests, `jobs run`). */
   flush(): Promise<void>;
 }
+
+/** Why a message was given up: its tries ran out, the person is unreachable, or out of the window. */
+export type GiveUpReason = "failed" | "unreachable" | "outside-window";
 
 export const defaultBackoffMs = (attempt: number) => Math.min(1000 * 2 ** attempt, 10 * 60_000);
 
@@ -91,6 +95,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         await markFailed(db, row.id, "unreachable", result.error);
         await options.onGiveUp?.(row, "unreachable", now);
         return;
+      case "outside-window": {
+        // The person's window on this channel closed: their other channel may still reach them.
+        const other = row.personId === null ? null : await preferredAddress(db, row.personId, now, { except: row.channel as Channel });
+        if (other) {
+          const key = row.idempotencyKey ? `${row.idempotencyKey}:via-${other.channel}` : undefined;
+          await enqueue(db, { ...other, personId: row.personId, payload: row.payload, idempotencyKey: key }, now);
+          await markFailed(db, row.id, "rerouted", result.error);
+          log.info({ outboxId: row.id, from: row.channel, to: other.channel }, "outside the channel's window: sent by the other channel");
+        } else {
+          await markFailed(db, row.id, "failed", result.error);
+          await options.onGiveUp?.(row, "outside-window", now);
+        }
+        return;
+      }
       case "rejected":
         log.error({ outboxId: row.id, error: result.error }, "the channel refused a message");
         await markFailed(db, row.id, "failed", result.error);

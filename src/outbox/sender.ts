@@ -12,6 +12,11 @@ export type SendResult =
   | { kind: "transient"; error: string }
   /** the person cannot be reached on this channel (blocked the bot, deleted the account) */
   | { kind: "unreachable"; error: string }
+  /**
+   * the channel only delivers within a window after the person's last message (Zalo: 48 h free);
+   * the message may still reach them on another channel
+   */
+  | { kind: "outside-window"; error: string }
   /** the message itself was refused (a bug or a configuration problem): never retried */
   | { kind: "rejected"; error: string };
 

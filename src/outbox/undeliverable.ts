@@ -1,6 +1,7 @@
 import type { DbOrTx } from "../store/client.ts";
 import { peopleWithRole } from "../store/people.ts";
 import { describePerson, queueForPerson } from "./address.ts";
+import type { GiveUpReason } from "./dispatcher.ts";
 
 /** Alerts about undeliverable messages are keyed with these: they never raise alerts themselves. */
 const ALERT_PREFIXES = ["undeliverable:", "unreachable:"];
@@ -13,7 +14,7 @@ const ALERT_PREFIXES = ["undeliverable:", "unreachable:"];
 export async function tellOfficersUndeliverable(
   db: DbOrTx,
   row: { id: number; personId: number | null; channel: string; idempotencyKey: string | null },
-  status: "failed" | "unreachable",
+  status: GiveUpReason,
   now: Date,
 ): Promise<number> {
   if (!row.idempotencyKey || row.personId === null) return 0;

@@ -1,4 +1,5 @@
 import { Lang, Role, type Channel } from "../domain/roles.ts";
+import { windowOpen } from "../domain/channels.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { DbOrTx } from "./client.ts";
 
@@ -22,7 +23,7 @@ export async function touchIdentity(
   db: DbOrTx,
   input: { channel: Channel; externalUserId: string; chatId: string },
   now: Date,
-): Promise<{ person: PersonView; address: Address }> {
+): Promise<{ person: PersonView; address: Address; created: boolean }> {
   const where = { channel_externalId: { channel: input.channel, externalId: input.externalUserId } };
   const existing = await db.channelIdentity.findUnique({ where, include: { person: true } });
   if (existing) {
@@ -30,7 +31,7 @@ export async function touchIdentity(
       where: { id: existing.id },
       data: { chatId: input.chatId, lastInboundAt: now, unreachable: false, unreachableReason: null },
     });
-    return { person: toPersonView(existing.person), address: { channel: input.channel, chatId: input.chatId } };
+    return { person: toPersonView(existing.person), address: { channel: input.channel, chatId: input.chatId }, created: false };
   }
   const person = await db.person.create({
     data: {
@@ -39,7 +40,7 @@ export async function touchIdentity(
       },
     },
   });
-  return { person: toPersonView(person), address: { channel: input.channel, chatId: input.chatId } };
+  return { person: toPersonView(person), address: { channel: input.channel, chatId: input.chatId }, created: true };
 }
 
 export async function setLang(db: DbOrTx, personId: number, lang: Lang): Promise<void> {
@@ -51,15 +52,22 @@ export async function setRole(db: DbOrTx, personId: number, role: Role, unitId: 
 }
 
 /**
- * Where to reach a person proactively: the channel they wrote from last, among those that are
- * not marked unreachable.
+ * Where to reach a person proactively: among the channels not marked unreachable, the one they
+ * wrote from last whose delivery window is still open at `now` (a Zalo chat silent for two days
+ * is skipped for their Telegram chat). `except` leaves out a channel that just refused.
  */
-export async function preferredAddress(db: DbOrTx, personId: number): Promise<Address | null> {
-  const identity = await db.channelIdentity.findFirst({
-    where: { personId, unreachable: false },
+export async function preferredAddress(
+  db: DbOrTx,
+  personId: number,
+  now: Date,
+  options: { except?: Channel } = {},
+): Promise<Address | null> {
+  const identities = await db.channelIdentity.findMany({
+    where: { personId, unreachable: false, ...(options.except ? { channel: { not: options.except } } : {}) },
     orderBy: [{ lastInboundAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   });
-  return identity ? { channel: identity.channel as Channel, chatId: identity.chatId } : null;
+  const open = identities.find((i) => windowOpen(i.channel as Channel, i.lastInboundAt, now));
+  return open ? { channel: open.channel as Channel, chatId: open.chatId } : null;
 }
 
 /** People of a role (optionally of one unit), with their language. */

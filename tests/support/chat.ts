@@ -9,6 +9,7 @@ import type { Classification } from "../../src/domain/units.ts";
 import { freshDb } from "./db.ts";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
 import { captureLogger } from "./logger.ts";
+import { fakeZaloApi, signedEvent, ZALO, type FakeZalo } from "./fake-zalo.ts";
 
 export interface Reply {
   text: string;
@@ -21,6 +22,7 @@ export interface ChatDriver {
   server: Server;
   db: Db;
   fake?: FakeTelegram;
+  zalo?: FakeZalo;
   /** the server's HTTP root, e.g. http://127.0.0.1:40123 */
   base: string;
   logLines: string[];
@@ -39,7 +41,7 @@ export interface ChatDriver {
   close(): Promise<void>;
 }
 
-export const CHANNELS = ["simulator", "telegram"] as const;
+export const CHANNELS = ["simulator", "telegram", "zalo"] as const;
 export type TestChannel = (typeof CHANNELS)[number];
 
 const SECRET = "test-secret_123";
@@ -51,6 +53,7 @@ const SECRET = "test-secret_123";
 export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean } = {}): Promise<ChatDriver> {
   const { db, url, cleanup } = await freshDb();
   const fake = channel === "telegram" ? await startFakeTelegram() : undefined;
+  const zalo = channel === "zalo" ? fakeZaloApi() : undefined;
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
   const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug" };
@@ -60,6 +63,18 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_MODE: "webhook",
       TELEGRAM_WEBHOOK_SECRET: SECRET,
+      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+    });
+  }
+  if (zalo) {
+    Object.assign(env, {
+      ZALO_APP_ID: ZALO.appId,
+      ZALO_APP_SECRET: ZALO.appSecret,
+      ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
+      ZALO_ACCESS_TOKEN: "access-0",
+      ZALO_REFRESH_TOKEN: "refresh-0",
+      ZALO_API_BASE: ZALO.apiBase,
+      ZALO_OAUTH_BASE: ZALO.oauthBase,
       DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
   }
@@ -84,6 +99,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
   };
   await boot();
 
+  const base_ = () => base;
   const userIds = new Map<string, number>();
   const numericId = (user: string) => {
     if (!userIds.has(user)) userIds.set(user, 5000 + userIds.size);
@@ -97,8 +113,11 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     await server.dispatcher.flush();
   }
 
+  const zaloId = (user: string) => `84${String(numericId(user)).padStart(16, "0")}`;
+
   async function history(user: string): Promise<Reply[]> {
     if (fake) return fake.sentTo(numericId(user));
+    if (zalo) return zalo.sentTo(zaloId(user));
     const res = await fetch(`${base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`);
     const body = (await res.json()) as { messages: { text: string; choices?: Reply["choices"] }[] };
     return body.messages.map((m) => ({ text: m.text, choices: m.choices ?? [] }));
@@ -124,6 +143,24 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
         body: JSON.stringify(update),
       });
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+    } else if (zalo) {
+      const userId = zaloId(user);
+      const at = String(clock.now.getTime());
+      const base = { sender: { id: userId }, recipient: { id: ZALO.oaId }, timestamp: at };
+      const msg_id = `zmsg${updateId++}`;
+      const event =
+        content.kind === "text"
+          ? { ...base, event_name: "user_send_text", message: { text: content.text, msg_id } }
+          : content.kind === "choice"
+            ? { ...base, event_name: "user_send_text", message: { text: `#c:${content.value}`, msg_id } }
+            : content.kind === "sticker"
+              ? { ...base, event_name: "user_send_sticker", message: { msg_id, attachments: [{ type: "sticker", payload: { id: "s", url: "https://s" } }] } }
+              : content.kind === "photo"
+                ? { ...base, event_name: "user_send_image", message: { msg_id, attachments: [{ type: "image", payload: { url: "https://img", thumbnail: "https://t" } }] } }
+                : { ...base, event_name: "user_send_location", message: { msg_id, attachments: [{ type: "location", payload: { coordinates: { latitude: "19.9", longitude: "105.2" } } }] } };
+      const { body, signature } = signedEvent(event);
+      const res = await fetch(`${base_()}/zalo/webhook`, { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+      if (res.status !== 200) throw new Error(`zalo webhook answered ${res.status}`);
     } else {
       const body =
         content.kind === "text" ? { text: content.text } : content.kind === "choice" ? { choice: content.value } : { sticker: true };
@@ -151,6 +188,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     },
     db,
     fake,
+    zalo,
     logLines: lines,
     clock,
     send: (user, text) => deliver(user, { kind: "text", text }),
@@ -165,6 +203,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     async close() {
       await server.stop();
       await fake?.close();
+      zalo?.close();
       await cleanup();
     },
   } as ChatDriver;

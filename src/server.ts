@@ -52,7 +52,7 @@ export function createServer(options: ServerOptions): Server {
     db,
     clock,
     log,
-    engine: { commands, timeZone: config.timeZone },
+    engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
   });

@@ -23,7 +23,13 @@ export interface EffectOutcome {
  * Applies a flow's effect inside the step's transaction. Access is checked again here, at
  * commit time, since the person's role may have changed since the flow started.
  */
-export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, now: Date): Promise<EffectOutcome> {
+/** What effects may need beyond the transaction: the key of encrypted fields, the time zone. */
+export interface EffectContext {
+  dataKey?: string;
+  timeZone: string;
+}
+
+export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, now: Date, _ctx: EffectContext): Promise<EffectOutcome> {
   switch (effect.type) {
     case "report.submit": {
       if (!canReportFor(person, effect.unitId)) return { say: [{ key: "report-not-head" }], toOfficers: [] };

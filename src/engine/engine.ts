@@ -16,6 +16,8 @@ import type { Inbound, Msg, Prompt } from "./types.ts";
 export interface EngineOptions {
   commands: Command[];
   timeZone: string;
+  /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
+  dataKey?: string;
 }
 
 interface Active {
@@ -56,11 +58,12 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const toOfficers: Msg[][] = [];
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
-  const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx) };
+  const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
+  const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx, effectCtx) };
 
   const apply = async (effects: Effect[] | undefined) => {
     for (const effect of effects ?? []) {
-      const outcome = await applyEffect(tx, effect, person, now);
+      const outcome = await applyEffect(tx, effect, person, now, effectCtx);
       say.push(...outcome.say);
       toOfficers.push(...outcome.toOfficers);
     }

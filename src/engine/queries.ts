@@ -5,7 +5,7 @@ import type { DbOrTx } from "../store/client.ts";
 import type { Queries } from "./flow.ts";
 
 /** The flows' read-only view of the store, bound to one transaction. */
-export function queriesOn(db: DbOrTx): Queries {
+export function queriesOn(db: DbOrTx, _ctx: { dataKey?: string; timeZone: string }): Queries {
   return {
     unit: (id) => unitById(db, id),
     units: () => listUnits(db),

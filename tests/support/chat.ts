@@ -56,7 +56,8 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
   const zalo = channel === "zalo" ? fakeZaloApi() : undefined;
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
-  const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug" };
+  // A data key on every channel, as a real deployment has (demo mode makes one at start).
+  const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug", DATA_KEY: Buffer.alloc(32, 7).toString("base64") };
   if (fake) {
     Object.assign(env, {
       TELEGRAM_BOT_TOKEN: fake.token,

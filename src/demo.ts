@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import type { Classification } from "./domain/units.ts";
 import type { InviteRole } from "./domain/roles.ts";
 import type { Db } from "./store/client.ts";
 import { createInvite } from "./store/invites.ts";
-import { getSetting, setSetting } from "./store/settings.ts";
+import { resolveDataKey } from "./store/keyring.ts";
 import { addUnit, countUnits, listUnits } from "./store/units.ts";
 
 /** The three priority neighbourhoods of plan 000, and two ordinary ones for contrast. */
@@ -26,11 +25,7 @@ export interface DemoInvite {
  * DATA_KEY), demo units when there are none, and an unused invite for each role.
  */
 export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
-  let dataKey = await getSetting(db, "demo.dataKey");
-  if (!dataKey) {
-    dataKey = randomBytes(32).toString("base64");
-    await setSetting(db, "demo.dataKey", dataKey);
-  }
+  const dataKey = await resolveDataKey(db, undefined);
   const createdUnits = (await countUnits(db)) === 0;
   if (createdUnits) for (const u of DEMO_UNITS) await addUnit(db, u);
   const units = await listUnits(db);

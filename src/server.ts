@@ -13,6 +13,7 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./out
 import type { ChannelSender } from "./outbox/sender.ts";
 import type { Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
+import { useDataKey } from "./store/keyring.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
@@ -46,6 +47,8 @@ export interface Server {
 
 export function createServer(options: ServerOptions): Server {
   const { config, db, log } = options;
+  if (!config.dataKey) throw new Error("createServer: no data key (DATA_KEY, or the demo key resolved at start)");
+  useDataKey(config.dataKey);
   const clock = options.clock ?? (() => new Date());
   let dispatcher: Dispatcher | undefined;
   const inbox = createInbox({

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { openDb, sqlitePath } from "../store/client.ts";
+import { resolveDataKey, useDataKey } from "../store/keyring.ts";
 import { migrate } from "../store/migrate.ts";
 import { EXIT, parseCommand, reportError, runCommand, USAGE, type AdminCommand } from "./run.ts";
 
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = await openDb(databaseUrl);
   try {
+    // Identities are sealed at rest: the commands that reach people need the server's key.
+    useDataKey(await resolveDataKey(db, config.dataKey));
     await runCommand(command, { db, out, err, now: new Date(), timeZone: config.timeZone, schedule: config.schedule });
     return EXIT.ok;
   } catch (error) {

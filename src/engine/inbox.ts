@@ -1,9 +1,11 @@
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
+import { chatTag, keyring } from "../store/keyring.ts";
 import {
   claimInbound,
   failInbound,
   finishInbound,
+  openPayload,
   pendingInbound,
   recordInbound,
   requeueStuckInbound,
@@ -37,7 +39,7 @@ export interface Inbox {
   idle(): Promise<void>;
 }
 
-const chatKeyOf = (i: Inbound) => `${i.channel}:${i.chatId}`;
+const chatKeyOf = (i: Inbound) => `${i.channel}:${chatTag(i.channel, i.chatId)}`;
 
 export function createInbox(options: InboxOptions): Inbox {
   const { db, log, clock } = options;
@@ -59,7 +61,7 @@ export function createInbox(options: InboxOptions): Inbox {
     if (!(await claimInbound(db, id))) return;
     const row = await db.inboundUpdate.findUnique({ where: { id } });
     if (!row) return;
-    const inbound = JSON.parse(row.payload) as Inbound;
+    const inbound = openPayload(row.payload) as Inbound;
     const now = clock();
     try {
       await db.$transaction(
@@ -106,7 +108,8 @@ export function createInbox(options: InboxOptions): Inbox {
     async receive(inbound) {
       const recorded = await recordInbound(db, {
         channel: inbound.channel,
-        externalId: inbound.messageId,
+        // Tagged: some channels' update ids contain the user's id (Zalo follow events).
+        externalId: keyring().tag("update", `${inbound.channel}:${inbound.messageId}`),
         chatKey: chatKeyOf(inbound),
         payload: inbound,
         now: clock(),

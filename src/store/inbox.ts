@@ -1,4 +1,5 @@
 import type { DbOrTx } from "./client.ts";
+import { keyring } from "./keyring.ts";
 
 /** True for Prisma's unique-constraint error (P2002), whatever the driver. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -19,7 +20,7 @@ export async function recordInbound(
         channel: input.channel,
         externalId: input.externalId,
         chatKey: input.chatKey,
-        payload: JSON.stringify(input.payload),
+        payload: keyring().seal(JSON.stringify(input.payload)),
         receivedAt: input.now,
       },
     });
@@ -40,7 +41,12 @@ export interface PendingInbound {
 /** Updates not yet processed, oldest first. */
 export async function pendingInbound(db: DbOrTx, limit = 500): Promise<PendingInbound[]> {
   const rows = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: limit });
-  return rows.map((r) => ({ id: r.id, chatKey: r.chatKey, payload: JSON.parse(r.payload), attempts: r.attempts }));
+  return rows.map((r) => ({ id: r.id, chatKey: r.chatKey, payload: openPayload(r.payload), attempts: r.attempts }));
+}
+
+/** An update's content, as recorded (sealed, since it says who wrote). */
+export function openPayload(stored: string): unknown {
+  return JSON.parse(keyring().open(stored));
 }
 
 /** Takes an update for processing; false when another worker has it. */

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "./client.ts";
+import { chatTag, keyring } from "./keyring.ts";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "rerouted";
 
@@ -20,7 +21,8 @@ export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date):
   await db.outboxMessage.create({
     data: {
       channel: message.channel,
-      chatId: message.chatId,
+      chatId: chatTag(message.channel, message.chatId),
+      chatRef: keyring().seal(message.chatId),
       personId: message.personId,
       payload: JSON.stringify(message.payload),
       idempotencyKey: message.idempotencyKey ?? null,
@@ -34,6 +36,7 @@ export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date):
 export interface OutboxRow {
   id: number;
   channel: string;
+  /** the chat id itself, opened from its sealed form for the sender */
   chatId: string;
   personId: number | null;
   payload: unknown;
@@ -71,7 +74,7 @@ export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise
     picked.push({
       id: r.id,
       channel: r.channel,
-      chatId: r.chatId,
+      chatId: keyring().open(r.chatRef),
       personId: r.personId,
       payload: JSON.parse(r.payload),
       attempts: r.attempts,
@@ -111,7 +114,7 @@ export async function requeueStuckMessages(db: DbOrTx): Promise<number> {
 /** Messages for one chat after `afterId`, for the web simulator that reads its own chat. */
 export async function messagesForChat(db: DbOrTx, channel: string, chatId: string, afterId: number) {
   return db.outboxMessage.findMany({
-    where: { channel, chatId, id: { gt: afterId }, status: "sent" },
+    where: { channel, chatId: chatTag(channel, chatId), id: { gt: afterId }, status: "sent" },
     orderBy: { id: "asc" },
     select: { id: true, payload: true, sentAt: true },
   });

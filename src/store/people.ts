@@ -2,6 +2,7 @@ import { Lang, Role, type Channel } from "../domain/roles.ts";
 import { windowOpen } from "../domain/channels.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { DbOrTx } from "./client.ts";
+import { chatTag, keyring, userTag } from "./keyring.ts";
 
 type PersonRow = { id: number; role: string; unitId: number | null; lang: string };
 
@@ -24,23 +25,21 @@ export async function touchIdentity(
   input: { channel: Channel; externalUserId: string; chatId: string },
   now: Date,
 ): Promise<{ person: PersonView; address: Address; created: boolean }> {
-  const where = { channel_externalId: { channel: input.channel, externalId: input.externalUserId } };
+  const address = { channel: input.channel, chatId: input.chatId };
+  const sealed = { chatId: keyring().seal(input.chatId), chatTag: chatTag(input.channel, input.chatId) };
+  const where = { channel_externalId: { channel: input.channel, externalId: userTag(input.channel, input.externalUserId) } };
   const existing = await db.channelIdentity.findUnique({ where, include: { person: true } });
   if (existing) {
     await db.channelIdentity.update({
       where: { id: existing.id },
-      data: { chatId: input.chatId, lastInboundAt: now, unreachable: false, unreachableReason: null },
+      data: { ...(existing.chatTag === sealed.chatTag ? {} : sealed), lastInboundAt: now, unreachable: false, unreachableReason: null },
     });
-    return { person: toPersonView(existing.person), address: { channel: input.channel, chatId: input.chatId }, created: false };
+    return { person: toPersonView(existing.person), address, created: false };
   }
   const person = await db.person.create({
-    data: {
-      identities: {
-        create: { channel: input.channel, externalId: input.externalUserId, chatId: input.chatId, lastInboundAt: now },
-      },
-    },
+    data: { identities: { create: { channel: input.channel, externalId: where.channel_externalId.externalId, ...sealed, lastInboundAt: now } } },
   });
-  return { person: toPersonView(person), address: { channel: input.channel, chatId: input.chatId }, created: true };
+  return { person: toPersonView(person), address, created: true };
 }
 
 export async function setLang(db: DbOrTx, personId: number, lang: Lang): Promise<void> {
@@ -67,7 +66,7 @@ export async function preferredAddress(
     orderBy: [{ lastInboundAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   });
   const open = identities.find((i) => windowOpen(i.channel as Channel, i.lastInboundAt, now));
-  return open ? { channel: open.channel as Channel, chatId: open.chatId } : null;
+  return open ? { channel: open.channel as Channel, chatId: keyring().open(open.chatId) } : null;
 }
 
 /** People of a role (optionally of one unit), with their language. */
@@ -79,7 +78,7 @@ export async function peopleWithRole(db: DbOrTx, role: Role, unitId?: number): P
 /** The channel told us this chat cannot be reached (blocked the bot, deleted the account). */
 export async function markUnreachable(db: DbOrTx, address: Address, reason: string): Promise<void> {
   await db.channelIdentity.updateMany({
-    where: { channel: address.channel, chatId: address.chatId },
+    where: { channel: address.channel, chatTag: chatTag(address.channel, address.chatId) },
     data: { unreachable: true, unreachableReason: reason.slice(0, 200) },
   });
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../support/db.ts";
+import { sealedIdentity } from "../support/people.ts";
+import { keyring, chatTag } from "../../src/store/keyring.ts";
 import { adminOn, NOW } from "./harness.ts";
 
 let env: Awaited<ReturnType<typeof freshDb>>;
@@ -12,7 +14,7 @@ async function person(name: string, data: { role: string; unitId?: number | null
   return env.db.person.create({
     data: {
       ...data,
-      ...(reachable ? { identities: { create: { channel: "simulator", externalId: name, chatId: name, lastInboundAt: NOW } } } : {}),
+      ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), lastInboundAt: NOW } } } : {}),
     },
   });
 }
@@ -20,7 +22,7 @@ async function person(name: string, data: { role: string; unitId?: number | null
 const payloads = async () =>
   (await env.db.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => ({
     key: m.idempotencyKey,
-    chatId: m.chatId,
+    chatId: keyring().open(m.chatRef),
     text: (JSON.parse(m.payload) as { text: string }).text,
   }));
 

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { freshDb } from "../support/db.ts";
+import { sealedIdentity } from "../support/people.ts";
+import { keyring, chatTag } from "../../src/store/keyring.ts";
 import { adminOn, NOW } from "./harness.ts";
 
 let env: Awaited<ReturnType<typeof freshDb>>;
@@ -11,7 +13,7 @@ const VALUES = { addicts: 3, suspected: 1, newCases: 0, familyRehab: 1, compulso
 
 async function person(name: string, data: { role: string; unitId?: number | null }, reachable = true) {
   return env.db.person.create({
-    data: { ...data, ...(reachable ? { identities: { create: { channel: "simulator", externalId: name, chatId: name, lastInboundAt: NOW } } } : {}) },
+    data: { ...data, ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), lastInboundAt: NOW } } } : {}) },
   });
 }
 
@@ -78,7 +80,7 @@ describe("jobs run", () => {
     expect(queued.slice(0, 2)).toEqual([`report-prompt:2026-11:p${headB.id}`, `report-prompt:2026-11:p${headC.id}`]);
     expect(queued).toHaveLength(3);
     expect(queued[2]).toMatch(new RegExp(`^unreachable:.*:p${officer.id}$`));
-    const prompt = await env.db.outboxMessage.findFirstOrThrow({ where: { chatId: "head-b" } });
+    const prompt = await env.db.outboxMessage.findFirstOrThrow({ where: { chatId: chatTag("simulator", "head-b") } });
     expect(JSON.parse(prompt.payload).text).toContain("Đã đến kỳ báo cáo tháng 11/2026 của Khu phố B");
     expect(await env.db.jobRun.findMany()).toEqual([
       expect.objectContaining({ job: "report-prompt", occurrence: new Date("2026-11-20T01:00:00Z"), trigger: "manual", queued: 2 }),

@@ -9,7 +9,7 @@ import type { Db } from "../../src/store/client.ts";
 import { createInvite } from "../../src/store/invites.ts";
 import { getReport } from "../../src/store/reports.ts";
 import { addUnit } from "../../src/store/units.ts";
-import { freshDb } from "../support/db.ts";
+import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
 
 /**
@@ -42,7 +42,7 @@ describe("web simulator in a browser", () => {
     cleanup = fresh.cleanup;
     const { log, lines } = captureLogger();
     logLines = lines;
-    const config = loadConfig({ DATABASE_URL: fresh.url, SIMULATOR: "on" });
+    const config = loadConfig({ DATABASE_URL: fresh.url, SIMULATOR: "on", DATA_KEY: TEST_DATA_KEY });
     expect(config.demo).toBe(true);
     server = createServer({ config, db, log, clock: () => NOW });
     base = `http://127.0.0.1:${await server.listen(0)}`;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { unitByName } from "../../src/store/units.ts";
 import { findUnit } from "../../flows/units.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
+import { userTag } from "../../src/store/keyring.ts";
 
 const ASK_BUTTONS = "Bạn muốn nhận thông báo của khu phố nào? Bấm chọn bên dưới";
 const ASK_TYPED = "Bạn muốn nhận thông báo của khu phố nào? Gõ tên khu phố";
@@ -18,7 +19,7 @@ describe("/subscribe and /unsubscribe", () => {
   afterEach(async () => chat.close());
 
   const subscription = async (user: string) => {
-    const identity = await chat.db.channelIdentity.findFirstOrThrow({ where: { externalId: user }, include: { person: true } });
+    const identity = await chat.db.channelIdentity.findFirstOrThrow({ where: { externalId: userTag("simulator", user) }, include: { person: true } });
     return { subscribed: identity.person.subscribed, unitId: identity.person.unitId };
   };
 

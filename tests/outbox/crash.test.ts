@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
 import { addUnit } from "../../src/store/units.ts";
-import { freshDb } from "../support/db.ts";
+import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
 import { startFakeTelegram } from "../support/fake-telegram.ts";
 import { captureLogger } from "../support/logger.ts";
 import { addPerson } from "../support/people.ts";
@@ -40,7 +40,7 @@ describe("the outbox across a crash", () => {
       const deps = { db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log };
       expect(await runJob(deps, "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", new Date())).toMatchObject({ queued: HEADS });
 
-      const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot };
+      const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_KEY: TEST_DATA_KEY };
       fake.holdAfter(HEADS / 2);
       const first = await startSender(env);
       children.push(first);

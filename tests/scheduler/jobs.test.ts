@@ -42,13 +42,13 @@ describe("scheduled jobs on a real database", () => {
     expect(await db.outboxMessage.count()).toBe(0);
     await schedulerAt("2026-11-20T01:00:00Z").tick();
     for (const h of heads) {
-      const texts = await queuedTexts(db, h.chatId);
+      const texts = await queuedTexts(db, h);
       expect(texts).toHaveLength(1);
       expect(texts[0]).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026");
       expect(texts[0]).toContain("Hạn chót: 26/11/2026");
     }
-    expect(await queuedTexts(db, reported.chatId)).toEqual([]);
-    expect(await queuedTexts(db, officer.chatId)).toEqual([]);
+    expect(await queuedTexts(db, reported)).toEqual([]);
+    expect(await queuedTexts(db, officer)).toEqual([]);
     expect((await db.person.findUniqueOrThrow({ where: { id: heads[0]!.id } })).pendingFlow).toBe("report");
   });
 
@@ -65,7 +65,7 @@ describe("scheduled jobs on a real database", () => {
     const other = await openDb(url);
     try {
       await Promise.all([schedulerAt("2026-11-20T01:00:00Z").tick(), schedulerAt("2026-11-20T01:00:00Z", other).tick(), schedulerAt("2026-11-20T01:00:30Z", other).tick()]);
-      for (const h of heads) expect(await queuedTexts(db, h.chatId)).toHaveLength(1);
+      for (const h of heads) expect(await queuedTexts(db, h)).toHaveLength(1);
       expect(await db.jobRun.count({ where: { job: "report-prompt" } })).toBe(1);
     } finally {
       await other.$disconnect();
@@ -77,7 +77,7 @@ describe("scheduled jobs on a real database", () => {
     const s = schedulerAt("2026-11-22T03:00:00Z");
     await s.start();
     s.stop();
-    expect(await queuedTexts(db, heads[0]!.chatId)).toHaveLength(1);
+    expect(await queuedTexts(db, heads[0]!)).toHaveLength(1);
     expect((await db.jobRun.findFirstOrThrow({ where: { job: "report-prompt" } })).trigger).toBe("catch-up");
     // Down over the month end: November is closed, December's prompt is not due yet.
     await db.outboxMessage.deleteMany();
@@ -89,15 +89,15 @@ describe("scheduled jobs on a real database", () => {
     await schedulerAt("2026-11-23T01:00:00Z").tick();
     await saveReport(db, { unitId: (await db.person.findUniqueOrThrow({ where: { id: heads[1]!.id } })).unitId!, period: "2026-11", values, warnings: [], personId: heads[1]!.id, now: new Date() });
     await schedulerAt("2026-11-25T01:00:00Z").tick();
-    const first = await queuedTexts(db, heads[0]!.chatId);
+    const first = await queuedTexts(db, heads[0]!);
     // The catch-up on the 23rd also runs the prompt of the 20th: the head had not been asked yet.
     expect(first.filter((t) => t.startsWith("⏰ Nhắc"))).toHaveLength(2);
-    expect((await queuedTexts(db, heads[1]!.chatId)).filter((t) => t.startsWith("⏰ Nhắc"))).toHaveLength(1);
+    expect((await queuedTexts(db, heads[1]!)).filter((t) => t.startsWith("⏰ Nhắc"))).toHaveLength(1);
   });
 
   it("sends the officers exactly the units still missing on the 26th", async () => {
     await schedulerAt("2026-11-26T01:00:00Z").tick();
-    const texts = await queuedTexts(db, officer.chatId);
+    const texts = await queuedTexts(db, officer);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toBe("🚨 Còn 2/3 khu phố chưa gửi báo cáo tháng 11/2026:\n• Khu phố Chí Linh\n• Khu phố Nguyễn Trãi");
   });
@@ -106,7 +106,7 @@ describe("scheduled jobs on a real database", () => {
     const units = await db.unit.findMany({ orderBy: { id: "asc" } });
     await db.channelIdentity.updateMany({ where: { person: { id: heads[0]!.id } }, data: { unreachable: true } });
     await schedulerAt("2026-11-20T01:00:00Z").tick();
-    const texts = await queuedTexts(db, officer.chatId);
+    const texts = await queuedTexts(db, officer);
     expect(texts).toHaveLength(1);
     expect(texts[0]).toContain("📵 Không nhắn được cho 1 người");
     expect(texts[0]).toContain(`• trưởng khu phố ${units[0]!.name}`);

@@ -58,10 +58,11 @@ describe("store", () => {
     cleanup = c;
     const now = new Date("2026-11-23T00:00:00Z");
     const later = new Date(now.getTime() + 60_000);
-    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "1", payload: '{"text":"first"}', nextAttemptAt: later } });
-    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "1", payload: '{"text":"second"}', nextAttemptAt: now } });
-    await db.outboxMessage.create({ data: { channel: "telegram", chatId: "2", payload: '{"text":"other"}', nextAttemptAt: now } });
-    await db.outboxMessage.create({ data: { channel: "zalo", chatId: "1", payload: '{"text":"zalo"}', nextAttemptAt: now } });
+    const queue = (channel: string, chatId: string, text: string, at: Date) => enqueue(db, { channel, chatId, personId: null, payload: { text } }, at);
+    await queue("telegram", "1", "first", later);
+    await queue("telegram", "1", "second", now);
+    await queue("telegram", "2", "other", now);
+    await queue("zalo", "1", "zalo", now);
     expect((await dueMessages(db, now, 10)).map((m) => m.payload)).toEqual([{ text: "other" }, { text: "zalo" }]);
     expect((await dueMessages(db, later, 10)).map((m) => m.payload)).toEqual([{ text: "first" }, { text: "other" }, { text: "zalo" }]);
   });

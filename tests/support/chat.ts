@@ -6,7 +6,7 @@ import type { Db } from "../../src/store/client.ts";
 import { createInvite } from "../../src/store/invites.ts";
 import { addUnit } from "../../src/store/units.ts";
 import type { Classification } from "../../src/domain/units.ts";
-import { freshDb } from "./db.ts";
+import { freshDb, TEST_DATA_KEY } from "./db.ts";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
 import { captureLogger } from "./logger.ts";
 import { fakeZaloApi, signedEvent, ZALO, type FakeZalo } from "./fake-zalo.ts";
@@ -23,6 +23,8 @@ export interface ChatDriver {
   db: Db;
   fake?: FakeTelegram;
   zalo?: FakeZalo;
+  /** the SQLite file behind `db` */
+  dbFile: string;
   /** the server's HTTP root, e.g. http://127.0.0.1:40123 */
   base: string;
   logLines: string[];
@@ -51,13 +53,13 @@ const SECRET = "test-secret_123";
  * channel would drive it: the simulator's API, or Telegram's webhook with a fake Bot API.
  */
 export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean } = {}): Promise<ChatDriver> {
-  const { db, url, cleanup } = await freshDb();
+  const { db, url, file: dbFile, cleanup } = await freshDb();
   const fake = channel === "telegram" ? await startFakeTelegram() : undefined;
   const zalo = channel === "zalo" ? fakeZaloApi() : undefined;
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
   // A data key on every channel, as a real deployment has (demo mode makes one at start).
-  const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug", DATA_KEY: Buffer.alloc(32, 7).toString("base64") };
+  const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug", DATA_KEY: TEST_DATA_KEY };
   if (fake) {
     Object.assign(env, {
       TELEGRAM_BOT_TOKEN: fake.token,
@@ -188,6 +190,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
       return base;
     },
     db,
+    dbFile,
     fake,
     zalo,
     logLines: lines,

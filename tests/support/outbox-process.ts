@@ -6,7 +6,9 @@ import { createLogger } from "../../src/logger.ts";
 import { createDispatcher } from "../../src/outbox/dispatcher.ts";
 import { throttled } from "../../src/outbox/throttle.ts";
 import { openDb } from "../../src/store/client.ts";
+import { useDataKey } from "../../src/store/keyring.ts";
 
+useDataKey(process.env.DATA_KEY!);
 const db = await openDb(process.env.DATABASE_URL!);
 const api = new Api(process.env.TELEGRAM_BOT_TOKEN!, { apiRoot: process.env.TELEGRAM_API_ROOT! });
 const dispatcher = createDispatcher({

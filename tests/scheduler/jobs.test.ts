@@ -17,9 +17,9 @@ describe("scheduled jobs on a real database", () => {
   let db: Db;
   let url: string;
   let cleanup: () => Promise<void>;
-  let heads: { id: number; chatId: string }[];
-  let officer: { id: number; chatId: string };
-  let reported: { id: number; chatId: string };
+  let heads: { id: number; chatId: string; channel: string }[];
+  let officer: { id: number; chatId: string; channel: string };
+  let reported: { id: number; chatId: string; channel: string };
   const { log } = captureLogger();
   const schedulerAt = (now: string, on: Db = db) =>
     createScheduler({ db: on, schedule, timeZone: TZ, log, clock: () => new Date(now) });

@@ -11,7 +11,7 @@ import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
 import type { ChannelSender } from "./outbox/sender.ts";
-import type { Db } from "./store/client.ts";
+import { isolated, type Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
@@ -97,7 +97,7 @@ export function createServer(options: ServerOptions): Server {
     clock,
     log,
     onGiveUp: async (row, status, now) => {
-      if ((await tellOfficersUndeliverable(db, row, status, now)) > 0) dispatcher?.wake();
+      if ((await isolated(db, (tx) => tellOfficersUndeliverable(tx, row, status, now))) > 0) dispatcher?.wake();
     },
     ...options.dispatcher,
   });

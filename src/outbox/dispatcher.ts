@@ -1,7 +1,7 @@
 import type { Channel } from "../domain/roles.ts";
 import type { Outbound } from "../domain/message.ts";
 import type { Logger } from "../logger.ts";
-import type { Db } from "../store/client.ts";
+import { isolated, type Db } from "../store/client.ts";
 import {
   claimMessage,
   dueMessages,
@@ -100,8 +100,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const other = row.personId === null ? null : await preferredAddress(db, row.personId, now, { except: row.channel as Channel });
         if (other) {
           const key = row.idempotencyKey ? `${row.idempotencyKey}:via-${other.channel}` : undefined;
-          await enqueue(db, { ...other, personId: row.personId, payload: row.payload, idempotencyKey: key }, now);
-          await markFailed(db, row.id, "rerouted", result.error);
+          await isolated(db, async (tx) => {
+            await enqueue(tx, { ...other, personId: row.personId, payload: row.payload, idempotencyKey: key }, now);
+            await markFailed(tx, row.id, "rerouted", result.error);
+          });
           log.info({ outboxId: row.id, from: row.channel, to: other.channel }, "outside the channel's window: sent by the other channel");
         } else {
           await markFailed(db, row.id, "failed", result.error);

@@ -29,3 +29,14 @@ export async function openDb(databaseUrl: string): Promise<Db> {
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
 }
+
+/**
+ * Runs `fn` in a transaction of its own unless it is given one already. Every query shares one
+ * SQLite connection, and the driver adapter makes transactions wait for each other but not plain
+ * queries: a plain write made while another chat's step is open lands inside that step's
+ * transaction, and its rollback would take the write away (an update answered 200, a message
+ * marked sent, a rotated token). Store functions that write outside a step go through this.
+ */
+export function isolated<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? (db as Db).$transaction(fn, { maxWait: 30_000, timeout: 30_000 }) : fn(db as Tx);
+}

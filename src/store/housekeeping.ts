@@ -1,4 +1,4 @@
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx, type Tx } from "./client.ts";
 
 const DAY = 24 * 3600_000;
 
@@ -16,6 +16,10 @@ export const RETENTION = {
  * kept as long as their key can come round again (a month's prompt), i.e. the outbox retention.
  */
 export async function housekeeping(db: DbOrTx, now: Date): Promise<{ inbound: number; outbox: number }> {
+  return isolated(db, (tx) => sweep(tx, now));
+}
+
+async function sweep(db: Tx, now: Date): Promise<{ inbound: number; outbox: number }> {
   const inbound = await db.inboundUpdate.deleteMany({
     where: { status: { in: ["done", "failed"] }, receivedAt: { lt: new Date(now.getTime() - RETENTION.inboundDays * DAY) } },
   });

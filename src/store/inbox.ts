@@ -1,4 +1,4 @@
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { keyring } from "./keyring.ts";
 
 /** True for Prisma's unique-constraint error (P2002), whatever the driver. */
@@ -15,7 +15,7 @@ export async function recordInbound(
   input: { channel: string; externalId: string; chatKey: string; payload: unknown; now: Date },
 ): Promise<{ id: number; duplicate: false } | { duplicate: true }> {
   try {
-    const row = await db.inboundUpdate.create({
+    const row = await isolated(db, (tx) => tx.inboundUpdate.create({
       data: {
         channel: input.channel,
         externalId: input.externalId,
@@ -23,7 +23,7 @@ export async function recordInbound(
         payload: keyring().seal(JSON.stringify(input.payload)),
         receivedAt: input.now,
       },
-    });
+    }));
     return { id: row.id, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) return { duplicate: true };
@@ -51,7 +51,9 @@ export function openPayload(stored: string): unknown {
 
 /** Takes an update for processing; false when another worker has it. */
 export async function claimInbound(db: DbOrTx, id: number): Promise<boolean> {
-  return (await db.inboundUpdate.updateMany({ where: { id, status: "pending" }, data: { status: "processing" } })).count === 1;
+  return isolated(db, async (tx) => {
+    return (await tx.inboundUpdate.updateMany({ where: { id, status: "pending" }, data: { status: "processing" } })).count === 1;
+  });
 }
 
 /**
@@ -68,18 +70,22 @@ export async function finishInbound(db: DbOrTx, id: number, now: Date): Promise<
 
 /** Gives an update back after a failed attempt, or gives up on it. */
 export async function failInbound(db: DbOrTx, id: number, error: string, giveUp: boolean): Promise<void> {
-  await db.inboundUpdate.update({
-    where: { id },
-    data: {
-      status: giveUp ? "failed" : "pending",
-      attempts: { increment: 1 },
-      lastError: error.slice(0, 500),
-      ...(giveUp ? { payload: "{}", chatKey: "" } : {}),
-    },
+  return isolated(db, async (tx) => {
+    await tx.inboundUpdate.update({
+      where: { id },
+      data: {
+        status: giveUp ? "failed" : "pending",
+        attempts: { increment: 1 },
+        lastError: error.slice(0, 500),
+        ...(giveUp ? { payload: "{}", chatKey: "" } : {}),
+      },
+    });
   });
 }
 
 /** After a crash: updates that were being processed go back to the queue. */
 export async function requeueStuckInbound(db: DbOrTx): Promise<number> {
-  return (await db.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending" } })).count;
+  return isolated(db, async (tx) => {
+    return (await tx.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending" } })).count;
+  });
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { chatTag, keyring } from "./keyring.ts";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "rerouted";
@@ -14,23 +14,25 @@ export interface NewOutboxMessage {
 
 /** Adds a message to the queue; false when its idempotency key was queued before. */
 export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date): Promise<boolean> {
-  if (message.idempotencyKey) {
-    const seen = await db.outboxMessage.findUnique({ where: { idempotencyKey: message.idempotencyKey } });
-    if (seen) return false;
-  }
-  await db.outboxMessage.create({
-    data: {
-      channel: message.channel,
-      chatId: chatTag(message.channel, message.chatId),
-      chatRef: keyring().seal(message.chatId),
-      personId: message.personId,
-      payload: JSON.stringify(message.payload),
-      idempotencyKey: message.idempotencyKey ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
+  return isolated(db, async (tx) => {
+    if (message.idempotencyKey) {
+      const seen = await tx.outboxMessage.findUnique({ where: { idempotencyKey: message.idempotencyKey } });
+      if (seen) return false;
+    }
+    await tx.outboxMessage.create({
+      data: {
+        channel: message.channel,
+        chatId: chatTag(message.channel, message.chatId),
+        chatRef: keyring().seal(message.chatId),
+        personId: message.personId,
+        payload: JSON.stringify(message.payload),
+        idempotencyKey: message.idempotencyKey ?? null,
+        nextAttemptAt: now,
+        createdAt: now,
+      },
+    });
+    return true;
   });
-  return true;
 }
 
 export interface OutboxRow {
@@ -87,28 +89,38 @@ export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise
 
 /** Takes a message for sending; false when another sender has it. */
 export async function claimMessage(db: DbOrTx, id: number): Promise<boolean> {
-  return (await db.outboxMessage.updateMany({ where: { id, status: "pending" }, data: { status: "sending" } })).count === 1;
+  return isolated(db, async (tx) => {
+    return (await tx.outboxMessage.updateMany({ where: { id, status: "pending" }, data: { status: "sending" } })).count === 1;
+  });
 }
 
 export async function markSent(db: DbOrTx, id: number, now: Date): Promise<void> {
-  await db.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 } } });
+  return isolated(db, async (tx) => {
+    await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 } } });
+  });
 }
 
 /** Puts a message back to wait until `at`; `counts` says whether this try counts toward the limit. */
 export async function retryLater(db: DbOrTx, id: number, at: Date, error: string, counts: boolean): Promise<void> {
-  await db.outboxMessage.update({
-    where: { id },
-    data: { status: "pending", nextAttemptAt: at, lastError: error.slice(0, 500), ...(counts ? { attempts: { increment: 1 } } : {}) },
+  return isolated(db, async (tx) => {
+    await tx.outboxMessage.update({
+      where: { id },
+      data: { status: "pending", nextAttemptAt: at, lastError: error.slice(0, 500), ...(counts ? { attempts: { increment: 1 } } : {}) },
+    });
   });
 }
 
 export async function markFailed(db: DbOrTx, id: number, status: "failed" | "unreachable" | "rerouted", error: string): Promise<void> {
-  await db.outboxMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+  return isolated(db, async (tx) => {
+    await tx.outboxMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+  });
 }
 
 /** After a crash: messages caught mid-send are sent again (at least once, never lost). */
 export async function requeueStuckMessages(db: DbOrTx): Promise<number> {
-  return (await db.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;
+  return isolated(db, async (tx) => {
+    return (await tx.outboxMessage.updateMany({ where: { status: "sending" }, data: { status: "pending" } })).count;
+  });
 }
 
 /** Messages for one chat after `afterId`, for the web simulator that reads its own chat. */

@@ -1,7 +1,7 @@
 import { Lang, Role, type Channel } from "../domain/roles.ts";
 import { windowOpen } from "../domain/channels.ts";
 import type { PersonView } from "../domain/person.ts";
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { chatTag, keyring, userTag } from "./keyring.ts";
 
 type PersonRow = { id: number; role: string; unitId: number | null; lang: string };
@@ -77,9 +77,11 @@ export async function peopleWithRole(db: DbOrTx, role: Role, unitId?: number): P
 
 /** The channel told us this chat cannot be reached (blocked the bot, deleted the account). */
 export async function markUnreachable(db: DbOrTx, address: Address, reason: string): Promise<void> {
-  await db.channelIdentity.updateMany({
-    where: { channel: address.channel, chatTag: chatTag(address.channel, address.chatId) },
-    data: { unreachable: true, unreachableReason: reason.slice(0, 200) },
+  return isolated(db, async (tx) => {
+    await tx.channelIdentity.updateMany({
+      where: { channel: address.channel, chatTag: chatTag(address.channel, address.chatId) },
+      data: { unreachable: true, unreachableReason: reason.slice(0, 200) },
+    });
   });
 }
 

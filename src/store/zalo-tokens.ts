@@ -1,4 +1,4 @@
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { decryptField, encryptField } from "./crypto.ts";
 import { isUniqueViolation } from "./inbox.ts";
 
@@ -49,7 +49,7 @@ export async function readZaloTokens(db: DbOrTx, dataKey: string): Promise<ZaloT
  */
 export async function seedZaloTokens(db: DbOrTx, dataKey: string, pair: ZaloTokenPair): Promise<boolean> {
   try {
-    await db.zaloToken.create({ data: { id: ROW, ...sealed(pair, dataKey) } });
+    await isolated(db, (tx) => tx.zaloToken.create({ data: { id: ROW, ...sealed(pair, dataKey) } }));
     return true;
   } catch (error) {
     // Another process seeded it first.
@@ -64,7 +64,9 @@ export async function seedZaloTokens(db: DbOrTx, dataKey: string, pair: ZaloToke
  */
 export async function saveZaloTokens(db: DbOrTx, dataKey: string, pair: ZaloTokenPair): Promise<void> {
   const data = { ...sealed(pair, dataKey), refreshLeaseUntil: null, lastError: null };
-  await db.zaloToken.upsert({ where: { id: ROW }, create: { id: ROW, ...data }, update: data });
+  // Isolated: a new refresh token swept into another chat's rolled-back step would be lost,
+  // and with it the bot (refresh tokens work once).
+  await isolated(db, (tx) => tx.zaloToken.upsert({ where: { id: ROW }, create: { id: ROW, ...data }, update: data }));
 }
 
 /**
@@ -75,7 +77,9 @@ export async function saveZaloTokens(db: DbOrTx, dataKey: string, pair: ZaloToke
  * These writes use `update` with a filtered unique `where` rather than `updateMany`: Prisma runs
  * `updateMany` inside BEGIN…COMMIT with an await in between, and a second SQLite connection in the
  * same process (better-sqlite3 waits synchronously on a lock) would then block the first from
- * committing. `update` is a single autocommitted statement; "no row matched" is P2025.
+ * committing. `update` is a single autocommitted statement; "no row matched" is P2025. (It is not
+ * `isolated`, for the same reason: should another chat's step roll back around it, the lease is
+ * merely lost and taken again; the token pair itself is saved isolated.)
  */
 export async function acquireZaloRefreshLease(db: DbOrTx, now: Date, until: Date): Promise<boolean> {
   return matched(

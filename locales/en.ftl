@@ -14,6 +14,7 @@ btn-keep = Keep: { $value }
 ## Greeting and help
 help-resident =
     Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
+    • /tip — send a tip about drugs (anonymous)
     • /subscribe — receive your neighbourhood's announcements
     • /join CODE — take a role with an invite code (head, mentor, officer)
     • /link — link your Zalo and Telegram accounts
@@ -21,21 +22,28 @@ help-resident =
     • /cancel — stop what you are doing
 help-head =
     Hello, head of { $unit }!
+    • /tip — send a tip about drugs (anonymous)
     • /report — your neighbourhood's monthly report
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
 help-mentor =
     Hello! You are a rehab mentor.
+    • /tip — send a tip about drugs (anonymous)
+    • /checkin — the weekly confirmation of your contact with the cases you support
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
 help-officer =
     Hello, officer!
+    • /tips — open tips; /tip CODE — open one
     • /broadcast — send an announcement to heads, mentors or residents
     • /summary [YYYY-MM] — the month summary
     • /invite head|mentor|officer [neighbourhood] — create an invite code
     • /lock YYYY-MM — lock a month (reports can no longer be corrected)
+    • /cases — this week's rehab cases: not confirmed, overdue, needing attention
+    • /case CODE — one case; /casestatus — change its status
+    • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
@@ -206,3 +214,205 @@ link-invalid = The link code “{ $code }” is wrong or used. Send /link in the
 link-expired = The link code has expired. Send /link in the other app for a new one.
 link-same = This code belongs to this account. Send it from your other app.
 link-conflict = Cannot link: the two accounts have different roles. Please contact an officer.
+
+## Rehab support: /checkin (/xacnhan) for mentors; /cases (/hoso), /case (/xemca), /casestatus (/trangthaica), /newcase (/moca), /caseinvite (/moigiupdo) for officers
+join-done-case = You are now a mentor of case { $code }. Each week, send /checkin to confirm your contact.
+checkin-not-mentor = Only rehab mentors confirm contacts. If you were assigned, ask an officer for an invite code.
+checkin-no-cases = You have no case to confirm for the week of { $week }.
+checkin-bad-case-start = You do not mentor case “{ $code }”. Your cases: { $cases }
+checkin-case-intro = Case { $code } — week of { $week }.
+checkin-case-intro-again = Case { $code } — week of { $week }. You already confirmed it this week; this will replace it.
+checkin-ask-case =
+    Contact confirmation, week of { $week }. Choose a case:
+    { $cases }
+checkin-ask-case-all-checked =
+    You have confirmed every case for the week of { $week }. Choose one to correct it (or send /cancel):
+    { $cases }
+checkin-ask-next =
+    { $count } case(s) recorded (not saved yet). Choose the next case, or tap “Done, save”:
+    { $cases }
+checkin-case-line = • { $code } — { $status }
+checkin-case-todo = not confirmed
+checkin-case-checked = confirmed ✓
+checkin-case-recorded = recorded, not saved yet
+checkin-case-button = { $code }
+btn-checkin-finish = Done, save
+checkin-type-code = Type the case code.
+checkin-case-expected = Please tap a button below, or type a case code.
+checkin-bad-case = There is no case “{ $code }” in your list. Your cases: { $cases }
+checkin-nothing = No case recorded; nothing saved.
+checkin-ask-contacted = Did you reach { $code } this week?
+checkin-ask-method = How did you reach { $code }?
+checkin-method-in_person = Met in person
+checkin-method-phone = Phone
+checkin-method-family_visit = Visited the family
+checkin-ask-state = How is { $code } this week?
+checkin-ask-state-unreached = You could not reach { $code }. Have you heard anything about how they are?
+checkin-state-stable = Stable
+checkin-state-worrying = Worrying signs
+checkin-state-suspected_relapse = Suspected relapse
+checkin-state-unreachable = Could not reach
+checkin-bad-choice =
+    Please tap a button below, type its text or its number:
+    { $options }
+checkin-options = { $options }
+checkin-option = { $n }. { $label }
+checkin-ask-note = A note (at most { $max } characters; no names)? Tap “Skip” if none.
+checkin-not-contacted = not reached
+checkin-summary =
+    Case { $code } — week of { $week }:
+    • Reached: { $contacted }
+    • How: { $method }
+    • State: { $state }
+    • Note: { $note }
+checkin-confirm = Is this right? (Yes / No)
+checkin-redo = Answer again for { $code }.
+checkin-recorded = { $code } recorded.
+checkin-saved =
+    ✅ Saved your confirmation for the week of { $week } ({ $count } case(s)):
+    { $cases }
+checkin-line = { $code }: { $state } ({ $method })
+checkin-refused = Not saved: { $cases } (you no longer mentor it, or the case is no longer followed).
+checkin-officers-told = The police officers have been told at once.
+checkin-all-done = You have confirmed every case for the week of { $week }. Thank you!
+checkin-left = { $count } case(s) still to confirm this week: { $cases }. Send /checkin to go on.
+alert-checkin-relapse = 🚨 Case { $code } ({ $unit }): the mentor reports a SUSPECTED RELAPSE (week of { $week }). Send /case { $code } to see it.
+alert-checkin-unreached = ⚠️ Case { $code } ({ $unit }): not reached two weeks in a row (weeks of { $previous } and { $week }). Send /case { $code } to see it.
+case-status-active = Active
+case-status-completed = Completed
+case-status-relapsed = Relapsed
+case-status-compulsory = Compulsory rehab
+cases-title = 📁 Rehab support — week of { $week }: { $count } case(s) to confirm, { $done } confirmed.
+cases-none = No case is being supported this week. Send /newcase to open one.
+cases-due = Not confirmed this week ({ $count }):
+cases-due-none = Every case has been confirmed this week.
+cases-overdue = Overdue — nobody confirmed last week ({ $count }):
+cases-attention = Needs attention ({ $count }):
+cases-line = { $code } ({ $unit }){ $extra }
+cases-line-no-mentor = { $code } ({ $unit }){ $extra } — no mentor yet
+cases-line-state = : { $state }
+cases-more = … and { $count } more
+cases-hint = Send /case CODE to see a case, /casestatus to change its status, /newcase to open a new one.
+case-usage = Usage: /case CODE (e.g. /case NT-01)
+case-unknown = There is no case “{ $code }”.
+case-unknown-list = There is no case “{ $code }”. Cases: { $cases }
+case-title = 📁 Case { $code } — { $unit } — { $status }
+case-name = Name (officers only): { $name }
+case-name-none = No name recorded.
+case-name-unreadable = A name is recorded but cannot be decrypted (another DATA_KEY than when it was stored).
+case-period = From { $start } to { $end }; { $mentors } mentor(s).
+case-end-none = not set
+case-history = Latest confirmations:
+case-history-none = No confirmation yet.
+case-history-line = Week of { $week }: { $state } ({ $method })
+case-history-line-note = Week of { $week }: { $state } ({ $method }). Note: { $note }
+case-invite-inactive = Case { $code } is “{ $status }”: only an active case takes new mentors.
+case-invite-usage = Usage: /caseinvite CODE — an invite code for a mentor of one case.
+case-invite-created = Mentor invite for case { $code }: { $invite } (the person sends /join { $invite }; works once).
+case-none-yet = There is no case yet. Send /newcase to open one.
+case-status-ask-code = Change the status of which case? Type its code: { $cases }
+case-status-ask = New status of { $code }?
+case-status-bad = Please choose: Active, Completed, Relapsed or Compulsory rehab.
+case-status-usage = Usage: /casestatus CODE active|completed|relapsed|compulsory
+case-status-same = { $code } is already “{ $status }”. Nothing changed.
+case-status-done = Changed the status of { $code }: { $from } → { $to }.
+case-no-units = There are no neighbourhoods yet. Ask the operator to add them first.
+case-ask-code = The new case's code (letters and digits, e.g. NT-01; never a name)?
+case-bad-code = A code is letters, digits (at least one) and dashes inside, no spaces, at most 20 characters, e.g. NT-01.
+case-exists = There is already a case { $code }. Please choose another code.
+case-ask-unit-buttons = Which neighbourhood is the case in?
+case-ask-unit-typed = Which neighbourhood is the case in? Type its name.
+btn-today = Today
+case-ask-start = Start date of the support? Tap “Today” or type the date (DD/MM/YYYY).
+case-bad-date = Please type a date as DD/MM/YYYY, e.g. 23/11/2026.
+case-ask-end = Planned end date (DD/MM/YYYY)? Tap “Skip” if not set.
+case-end-before-start = The end date must be { $start } or later.
+case-open-summary =
+    Open case { $code }:
+    • Neighbourhood: { $unit }
+    • From { $start } to { $end }
+case-open-confirm = Open this case? (Yes / No)
+case-open-cancelled = Cancelled; no case opened.
+case-ask-name = The supported person's full name (at most { $max } characters)? Only officers can see it; it is stored encrypted. Tap “Skip” to leave it out.
+case-name-saved = The name is stored encrypted; only officers can see it (/case).
+case-unit-gone = This neighbourhood no longer exists. No case opened.
+case-opened = ✅ Opened case { $code } ({ $unit }), from { $start } to { $end }.
+
+## Tips
+tip-cat-dealing = Dealing
+tip-cat-using = Using, gathering
+tip-cat-spot = Suspected spot
+tip-cat-person = Suspicious person
+tip-cat-other = Other
+btn-anonymous = 🔒 Anonymous
+btn-named = Leave my name
+tip-start = 🔒 Send a tip about drugs. By default you are anonymous: officers do not know who you are. Send /cancel to stop at any time.
+tip-q-category = What is the tip about?
+tip-q-description = What happened: who, doing what, how?
+tip-q-place = Where? Type an address, or send a location pin. Send “skip” if you do not know.
+tip-q-when = When? (for example: last night around 9). Send “skip” if you do not know.
+tip-q-photo = A photo? Send one, or send “skip”.
+tip-q-identity = Send it anonymously (recommended), or leave your name so an officer can contact you?
+tip-q-contact = Your name and phone number for the officer?
+tip-q-answer = Your answer? (you stay anonymous)
+tip-err-choice = Please pick one with the buttons, or type its name.
+tip-err-desc-short = Please say a little more (at least { $min } characters).
+tip-err-place = Please type an address or send a location, or send “skip”.
+tip-err-photo = Please send a photo, or send “skip”.
+tip-err-photo-large = That photo is too large (at most { $mb } MB). Send a smaller one, or “skip”.
+tip-summary = Check your tip:
+tip-line-category = Kind: { $value }
+tip-line-description = What: { $value }
+tip-line-place = Where: { $value }
+tip-line-location = Location: { $lat }, { $lng }
+tip-line-when = When: { $value }
+tip-line-photo = 📷 With a photo
+tip-line-anonymous = 🔒 Anonymous
+tip-line-named = The tipster left: { $contact }
+tip-confirm = Send this tip? (Yes / No)
+tip-not-sent = The tip was not sent. Nothing was saved.
+tip-created =
+    ✅ Your tip is sent. Thank you!
+    Tip code: { $code }
+    Secret: { $secret }
+    Write both down and show them to no one. Send /tip { $code } to see its status. If the tip helps, you may be rewarded: give both codes to an officer to prove the tip is yours without saying who you are.
+tip-refused-blocked = You cannot send tips on this channel now. Please contact the commune police station directly.
+tip-refused-too-many = You sent { $max } tips in the last hour. Please try again later.
+tip-usage = Usage: /tip to send a new tip, or /tip CODE to see one you sent.
+tip-not-found = No tip “{ $code }”.
+tip-mine = Tip { $code }: { $status }.
+tip-mine-question = An officer asks: “{ $question }”
+tip-answer-sent = Your answer went to the officers. You stay anonymous.
+tip-question-to-tipster =
+    ❓ An officer asks about your tip { $code }: “{ $question }”
+    Answer in your next message. You stay anonymous.
+tip-status-to-tipster = Your tip { $code }: { $status }. Thank you!
+tip-status-new = new
+tip-status-checking = being checked
+tip-status-handled = handled
+tip-status-unfounded = unfounded
+alert-tip = 🆘 New tip { $code }
+alert-tip-answer = 💬 The tipster of { $code } answers: “{ $text }”
+tips-none = No open tips.
+tips-title = Open tips ({ $count }):
+tips-line = { $code } · { $category } · { $status } · { $date }: { $excerpt }
+tips-hint = Send /tip CODE to open one.
+tip-officer-title = Tip { $code } — { $status } — sent { $date }
+tip-exchange-question = ❓ Officer asked: { $text }
+tip-exchange-answer = 💬 Tipster answered: { $text }
+tip-officer-actions = Act: /tipstatus { $code } checking|handled|unfounded · /ask { $code } question · /reward { $code } · /tipblock { $code }
+tip-is-rewarded = 🏅 Marked for a reward.
+tip-not-rewarded = Not marked for a reward: send /reward CODE if it deserves one.
+tip-moved = Tip { $code }: { $from } → { $to }. The tipster is told the new status.
+tip-move-not-allowed = Tip { $code } cannot go from “{ $from }” to “{ $to }”.
+tip-move-usage = Usage: /tipstatus CODE checking|handled|unfounded
+tip-ask-usage = Usage: /ask CODE question
+tip-asked = Your question went to the tipster of { $code }. Their answer comes here.
+tip-ask-unreachable = The question is saved, but the tipster of { $code } cannot be messaged now; they will see it with /tip { $code }.
+tip-blocked = The sender of tip { $code } is blocked from sending tips. Nobody learns who it is.
+tip-rewarded = 🏅 Tip { $code } is marked for a reward. The tipster proves it with the secret (/verify).
+tip-reward-already = Tip { $code } was already marked for a reward.
+tip-verify-ok = ✅ The secret matches: whoever showed it sent tip { $code }. { $rewarded }
+tip-verify-bad = ❌ That secret does not match tip { $code }.
+tip-verify-usage = Usage: /verify TIP-CODE SECRET
+tip-code-usage = Usage: the command, then the tip code, for example /tipblock TB-ABC234

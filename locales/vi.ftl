@@ -14,6 +14,7 @@ btn-keep = Giữ nguyên: { $value }
 ## Greeting and help
 help-resident =
     Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
     • /dangky — nhận thông báo của khu phố
     • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
     • /link — liên kết tài khoản Zalo và Telegram
@@ -21,21 +22,28 @@ help-resident =
     • /huy — hủy thao tác đang làm
 help-head =
     Xin chào trưởng { $unit }!
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
     • /baocao — báo cáo tháng của khu phố
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
 help-mentor =
     Xin chào! Bạn là người được phân công giúp đỡ.
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
+    • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
 help-officer =
     Xin chào cán bộ!
+    • /tinbao — tin báo đang mở; /tobao MÃ — xem một tin báo
     • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
     • /tonghop [MM/YYYY hoặc YYYY-MM] — tổng hợp báo cáo tháng
     • /invite head|mentor|officer [tên khu phố] — tạo mã mời
     • /lock YYYY-MM — khóa sổ tháng (không sửa báo cáo được nữa)
+    • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
+    • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
+    • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
@@ -206,3 +214,205 @@ link-invalid = Mã liên kết “{ $code }” không đúng hoặc đã dùng. 
 link-expired = Mã liên kết đã hết hạn. Gửi /link trên ứng dụng kia để lấy mã mới.
 link-same = Mã này là của chính tài khoản này. Hãy gửi nó trên ứng dụng còn lại.
 link-conflict = Không liên kết được: hai tài khoản đang có vai trò khác nhau. Hãy liên hệ cán bộ.
+
+## Rehab support: /checkin (/xacnhan) for mentors; /cases (/hoso), /case (/xemca), /casestatus (/trangthaica), /newcase (/moca), /caseinvite (/moigiupdo) for officers
+join-done-case = Bạn được phân công giúp đỡ trường hợp { $code }. Mỗi tuần gõ /xacnhan để xác nhận đã liên hệ.
+checkin-not-mentor = Chỉ người được phân công giúp đỡ mới xác nhận liên hệ. Nếu bạn được phân công, hãy xin cán bộ mã mời.
+checkin-no-cases = Tuần { $week } bạn không có trường hợp nào cần xác nhận.
+checkin-bad-case-start = Bạn không giúp đỡ trường hợp “{ $code }”. Các trường hợp của bạn: { $cases }
+checkin-case-intro = Trường hợp { $code } — tuần { $week }.
+checkin-case-intro-again = Trường hợp { $code } — tuần { $week }. Bạn đã xác nhận tuần này; lần này sẽ thay lần trước.
+checkin-ask-case =
+    Xác nhận liên hệ tuần { $week }. Chọn trường hợp:
+    { $cases }
+checkin-ask-case-all-checked =
+    Tuần { $week } bạn đã xác nhận đủ. Chọn một trường hợp nếu muốn sửa (hoặc gõ /huy):
+    { $cases }
+checkin-ask-next =
+    Đã ghi { $count } trường hợp (chưa lưu). Chọn trường hợp tiếp theo, hoặc bấm “Xong, lưu lại”:
+    { $cases }
+checkin-case-line = • { $code } — { $status }
+checkin-case-todo = chưa xác nhận
+checkin-case-checked = đã xác nhận ✓
+checkin-case-recorded = vừa ghi, chưa lưu
+checkin-case-button = { $code }
+btn-checkin-finish = Xong, lưu lại
+checkin-type-code = Gõ mã trường hợp.
+checkin-case-expected = Vui lòng bấm một nút bên dưới, hoặc gõ mã trường hợp.
+checkin-bad-case = Không có trường hợp “{ $code }” trong danh sách của bạn. Các trường hợp: { $cases }
+checkin-nothing = Chưa ghi trường hợp nào, không lưu gì.
+checkin-ask-contacted = Tuần này bạn có liên hệ được với { $code } không?
+checkin-ask-method = Bạn liên hệ với { $code } bằng cách nào?
+checkin-method-in_person = Gặp trực tiếp
+checkin-method-phone = Điện thoại
+checkin-method-family_visit = Thăm gia đình
+checkin-ask-state = Tình trạng của { $code } tuần này?
+checkin-ask-state-unreached = Không liên hệ được với { $code }. Bạn có nghe tin gì về tình trạng của người này không?
+checkin-state-stable = Ổn định
+checkin-state-worrying = Có dấu hiệu đáng lo
+checkin-state-suspected_relapse = Nghi tái nghiện
+checkin-state-unreachable = Không liên lạc được
+checkin-bad-choice =
+    Vui lòng bấm một nút bên dưới, gõ chữ trên nút hoặc số thứ tự:
+    { $options }
+checkin-options = { $options }
+checkin-option = { $n }. { $label }
+checkin-ask-note = Ghi chú thêm (tối đa { $max } ký tự; không ghi họ tên)? Bấm “Bỏ qua” nếu không có.
+checkin-not-contacted = không liên hệ được
+checkin-summary =
+    Trường hợp { $code } — tuần { $week }:
+    • Liên hệ được: { $contacted }
+    • Cách liên hệ: { $method }
+    • Tình trạng: { $state }
+    • Ghi chú: { $note }
+checkin-confirm = Đúng chưa? (Có / Không)
+checkin-redo = Trả lời lại cho { $code }.
+checkin-recorded = Đã ghi { $code }.
+checkin-saved =
+    ✅ Đã lưu xác nhận tuần { $week } ({ $count } trường hợp):
+    { $cases }
+checkin-line = { $code }: { $state } ({ $method })
+checkin-refused = Không lưu: { $cases } (bạn không còn giúp đỡ, hoặc trường hợp không còn theo dõi).
+checkin-officers-told = Cán bộ công an đã được báo ngay.
+checkin-all-done = Bạn đã xác nhận đủ các trường hợp tuần { $week }. Cảm ơn bạn!
+checkin-left = Còn { $count } trường hợp chưa xác nhận tuần này: { $cases }. Gõ /xacnhan để tiếp tục.
+alert-checkin-relapse = 🚨 Trường hợp { $code } ({ $unit }): người giúp đỡ báo NGHI TÁI NGHIỆN (tuần { $week }). Gõ /xemca { $code } để xem.
+alert-checkin-unreached = ⚠️ Trường hợp { $code } ({ $unit }): hai tuần liền không liên lạc được (tuần { $previous } và tuần { $week }). Gõ /xemca { $code } để xem.
+case-status-active = Đang giúp đỡ
+case-status-completed = Hoàn thành
+case-status-relapsed = Tái nghiện
+case-status-compulsory = Cai nghiện bắt buộc
+cases-title = 📁 Hồ sơ giúp đỡ — tuần { $week }: { $count } trường hợp cần xác nhận, { $done } đã xác nhận.
+cases-none = Không có trường hợp nào đang giúp đỡ tuần này. Gõ /moca để mở hồ sơ mới.
+cases-due = Chưa xác nhận tuần này ({ $count }):
+cases-due-none = Tất cả đã được xác nhận tuần này.
+cases-overdue = Quá hạn — tuần trước không ai xác nhận ({ $count }):
+cases-attention = Cần chú ý ({ $count }):
+cases-line = { $code } ({ $unit }){ $extra }
+cases-line-no-mentor = { $code } ({ $unit }){ $extra } — chưa có người giúp đỡ
+cases-line-state = : { $state }
+cases-more = … và { $count } trường hợp nữa
+cases-hint = Gõ /xemca MÃ để xem một trường hợp, /trangthaica để đổi trạng thái, /moca để mở hồ sơ mới.
+case-usage = Cách dùng: /xemca MÃ (ví dụ: /xemca NT-01)
+case-unknown = Không có trường hợp “{ $code }”.
+case-unknown-list = Không có trường hợp “{ $code }”. Các trường hợp: { $cases }
+case-title = 📁 Trường hợp { $code } — { $unit } — { $status }
+case-name = Họ tên (chỉ cán bộ xem): { $name }
+case-name-none = Chưa ghi họ tên.
+case-name-unreadable = Có ghi họ tên nhưng không giải mã được (DATA_KEY khác với lúc ghi).
+case-period = Từ { $start } đến { $end }; { $mentors } người giúp đỡ.
+case-end-none = chưa định
+case-history = Các lần xác nhận gần nhất:
+case-history-none = Chưa có lần xác nhận nào.
+case-history-line = Tuần { $week }: { $state } ({ $method })
+case-history-line-note = Tuần { $week }: { $state } ({ $method }). Ghi chú: { $note }
+case-invite-inactive = Trường hợp { $code } đang ở trạng thái “{ $status }”: chỉ trường hợp đang giúp đỡ mới nhận thêm người giúp đỡ.
+case-invite-usage = Cách dùng: /moigiupdo MÃ — tạo mã mời người giúp đỡ cho một trường hợp.
+case-invite-created = Mã mời người giúp đỡ trường hợp { $code }: { $invite } (người được mời gửi /join { $invite }; dùng một lần).
+case-none-yet = Chưa có trường hợp nào. Gõ /moca để mở hồ sơ mới.
+case-status-ask-code = Đổi trạng thái trường hợp nào? Gõ mã: { $cases }
+case-status-ask = Trạng thái mới của { $code }?
+case-status-bad = Vui lòng chọn: Đang giúp đỡ, Hoàn thành, Tái nghiện hoặc Cai nghiện bắt buộc.
+case-status-usage = Cách dùng: /trangthaica MÃ active|completed|relapsed|compulsory
+case-status-same = { $code } đã ở trạng thái “{ $status }”. Không đổi gì.
+case-status-done = Đã đổi trạng thái { $code }: { $from } → { $to }.
+case-no-units = Chưa có khu phố nào. Nhờ quản trị thêm khu phố trước.
+case-ask-code = Mã hồ sơ mới (chữ và số, ví dụ NT-01; không dùng họ tên)?
+case-bad-code = Mã gồm chữ, số (ít nhất một chữ số) và dấu gạch ngang ở giữa, không có khoảng trắng, tối đa 20 ký tự, ví dụ NT-01.
+case-exists = Đã có trường hợp mã { $code }. Vui lòng chọn mã khác.
+case-ask-unit-buttons = Trường hợp thuộc khu phố nào?
+case-ask-unit-typed = Trường hợp thuộc khu phố nào? Gõ tên khu phố.
+btn-today = Hôm nay
+case-ask-start = Ngày bắt đầu giúp đỡ? Bấm “Hôm nay” hoặc gõ ngày (DD/MM/YYYY).
+case-bad-date = Vui lòng gõ ngày dạng DD/MM/YYYY, ví dụ 23/11/2026.
+case-ask-end = Ngày dự kiến kết thúc (DD/MM/YYYY)? Bấm “Bỏ qua” nếu chưa định.
+case-end-before-start = Ngày kết thúc phải từ { $start } trở đi.
+case-open-summary =
+    Mở hồ sơ { $code }:
+    • Khu phố: { $unit }
+    • Từ { $start } đến { $end }
+case-open-confirm = Mở hồ sơ này? (Có / Không)
+case-open-cancelled = Đã hủy, chưa mở hồ sơ nào.
+case-ask-name = Họ tên người được giúp đỡ (tối đa { $max } ký tự)? Chỉ cán bộ xem được, lưu mã hóa. Bấm “Bỏ qua” nếu không ghi.
+case-name-saved = Họ tên đã được lưu mã hóa; chỉ cán bộ xem được (/xemca).
+case-unit-gone = Khu phố này không còn nữa. Chưa mở hồ sơ.
+case-opened = ✅ Đã mở hồ sơ { $code } ({ $unit }), từ { $start } đến { $end }.
+
+## Tips (tin báo, tố giác)
+tip-cat-dealing = Mua bán
+tip-cat-using = Sử dụng, tụ tập
+tip-cat-spot = Điểm nghi
+tip-cat-person = Đối tượng khả nghi
+tip-cat-other = Khác
+btn-anonymous = 🔒 Ẩn danh
+btn-named = Để lại tên
+tip-start = 🔒 Gửi tin báo về ma túy. Mặc định bạn gửi ẩn danh: cán bộ không biết bạn là ai. Gõ /huy để dừng bất cứ lúc nào.
+tip-q-category = Tin báo về việc gì?
+tip-q-description = Mô tả sự việc: ai, làm gì, như thế nào?
+tip-q-place = Ở đâu? Gõ địa chỉ, hoặc gửi vị trí (ghim bản đồ). Gõ “bỏ qua” nếu không rõ.
+tip-q-when = Khi nào? (ví dụ: tối qua khoảng 9 giờ). Gõ “bỏ qua” nếu không rõ.
+tip-q-photo = Có ảnh không? Gửi một ảnh, hoặc gõ “bỏ qua”.
+tip-q-identity = Bạn muốn gửi ẩn danh (khuyên dùng) hay để lại tên để cán bộ liên hệ?
+tip-q-contact = Tên và số điện thoại để cán bộ liên hệ?
+tip-q-answer = Câu trả lời của bạn? (bạn vẫn ẩn danh)
+tip-err-choice = Vui lòng chọn một mục bằng nút bấm, hoặc gõ đúng tên mục.
+tip-err-desc-short = Hãy mô tả rõ hơn (ít nhất { $min } ký tự).
+tip-err-place = Vui lòng gõ địa chỉ hoặc gửi vị trí, hoặc gõ “bỏ qua”.
+tip-err-photo = Vui lòng gửi một ảnh, hoặc gõ “bỏ qua”.
+tip-err-photo-large = Ảnh quá lớn (tối đa { $mb } MB). Hãy gửi ảnh nhỏ hơn, hoặc gõ “bỏ qua”.
+tip-summary = Kiểm tra lại tin báo:
+tip-line-category = Loại: { $value }
+tip-line-description = Sự việc: { $value }
+tip-line-place = Nơi: { $value }
+tip-line-location = Vị trí: { $lat }, { $lng }
+tip-line-when = Thời gian: { $value }
+tip-line-photo = 📷 Có ảnh kèm theo
+tip-line-anonymous = 🔒 Ẩn danh
+tip-line-named = Người báo để lại: { $contact }
+tip-confirm = Gửi tin báo này? (Có / Không)
+tip-not-sent = Chưa gửi tin báo. Không có gì được lưu.
+tip-created =
+    ✅ Đã gửi tin báo. Cảm ơn bạn!
+    Mã tin báo: { $code }
+    Mã bí mật: { $secret }
+    Hãy ghi lại hai mã này và không cho ai xem. Gõ /tip { $code } để xem tình trạng. Nếu tin báo giúp ích, bạn có thể được khen thưởng: đưa cả hai mã cho cán bộ để chứng minh tin báo là của bạn mà không phải cho biết bạn là ai.
+tip-refused-blocked = Bạn hiện không thể gửi tin báo qua kênh này. Vui lòng liên hệ trực tiếp Công an xã, phường, thị trấn.
+tip-refused-too-many = Bạn đã gửi { $max } tin báo trong một giờ qua. Vui lòng thử lại sau.
+tip-usage = Cách dùng: /tobao để gửi tin báo mới, hoặc /tobao MÃ để xem tin báo đã gửi.
+tip-not-found = Không tìm thấy tin báo “{ $code }”.
+tip-mine = Tin báo { $code }: { $status }.
+tip-mine-question = Cán bộ hỏi: “{ $question }”
+tip-answer-sent = Đã gửi câu trả lời cho cán bộ. Bạn vẫn ẩn danh.
+tip-question-to-tipster =
+    ❓ Cán bộ hỏi về tin báo { $code } của bạn: “{ $question }”
+    Trả lời bằng tin nhắn tiếp theo. Bạn vẫn ẩn danh.
+tip-status-to-tipster = Tin báo { $code } của bạn: { $status }. Cảm ơn bạn!
+tip-status-new = mới nhận
+tip-status-checking = đang xác minh
+tip-status-handled = đã xử lý
+tip-status-unfounded = không có cơ sở
+alert-tip = 🆘 Tin báo mới { $code }
+alert-tip-answer = 💬 Người báo tin { $code } trả lời: “{ $text }”
+tips-none = Không có tin báo nào đang mở.
+tips-title = Tin báo đang mở ({ $count }):
+tips-line = { $code } · { $category } · { $status } · { $date }: { $excerpt }
+tips-hint = Gõ /tobao MÃ để xem một tin báo.
+tip-officer-title = Tin báo { $code } — { $status } — gửi lúc { $date }
+tip-exchange-question = ❓ Cán bộ hỏi: { $text }
+tip-exchange-answer = 💬 Người báo trả lời: { $text }
+tip-officer-actions = Xử lý: /xuly { $code } checking|handled|unfounded · /hoi { $code } câu hỏi · /khenthuong { $code } · /chantin { $code }
+tip-is-rewarded = 🏅 Đã đánh dấu khen thưởng.
+tip-not-rewarded = Chưa đánh dấu khen thưởng: gõ /khenthuong MÃ nếu xứng đáng.
+tip-moved = Tin báo { $code }: { $from } → { $to }. Người báo tin được báo tình trạng mới.
+tip-move-not-allowed = Không thể chuyển tin báo { $code } từ “{ $from }” sang “{ $to }”.
+tip-move-usage = Cách dùng: /xuly MÃ checking|handled|unfounded (đang xác minh / đã xử lý / không có cơ sở)
+tip-ask-usage = Cách dùng: /hoi MÃ câu hỏi
+tip-asked = Đã gửi câu hỏi cho người báo tin { $code }. Câu trả lời sẽ đến ngay khi có.
+tip-ask-unreachable = Đã lưu câu hỏi, nhưng hiện không nhắn được cho người báo tin { $code }; họ sẽ thấy câu hỏi khi gõ /tobao { $code }.
+tip-blocked = Đã chặn người gửi tin báo { $code }: họ không gửi được tin báo nữa. Không ai biết đó là ai.
+tip-rewarded = 🏅 Đã đánh dấu khen thưởng cho tin báo { $code }. Người báo chứng minh bằng mã bí mật (/xacminh).
+tip-reward-already = Tin báo { $code } đã được khen thưởng trước đó.
+tip-verify-ok = ✅ Đúng mã bí mật: người đưa mã là người đã gửi tin báo { $code }. { $rewarded }
+tip-verify-bad = ❌ Mã bí mật không đúng cho tin báo { $code }.
+tip-verify-usage = Cách dùng: /xacminh MÃ-TIN-BÁO MÃ-BÍ-MẬT
+tip-code-usage = Cách dùng: lệnh, rồi mã tin báo, ví dụ /chantin TB-ABC234

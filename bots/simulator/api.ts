@@ -50,7 +50,7 @@ export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): 
       return;
     }
     const rows = await messagesForChat(deps.db, "simulator", user.data, after.data);
-    res.json({ demo: deps.demo, messages: rows.map((r) => ({ id: r.id, ...(JSON.parse(r.payload) as Outbound) })) });
+    res.json({ demo: deps.demo, messages: rows.map((r) => ({ id: r.id, ...(r.payload as Outbound) })) });
   });
   return router;
 }

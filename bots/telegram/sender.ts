@@ -56,6 +56,9 @@ export function createTelegramSender(api: Api): ChannelSender {
     async send(chatId, message) {
       const parts = splitText(message.text || " ");
       try {
+        // A photo a person sent on Telegram can be shown again by its file id; from another
+        // channel, the text says there is one.
+        if (message.photo?.channel === "telegram") await api.sendPhoto(chatId, message.photo.fileId);
         for (const [i, part] of parts.entries()) {
           const last = i === parts.length - 1;
           await api.sendMessage(chatId, part, last && message.choices?.length ? { reply_markup: inlineKeyboard(message.choices) } : {});

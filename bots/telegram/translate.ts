@@ -32,7 +32,7 @@ function contentOf(message: z.infer<typeof Message>): InboundContent {
   if (message.text !== undefined) return { kind: "text", text: message.text };
   if (message.photo?.length) {
     const largest = message.photo.at(-1)!;
-    return { kind: "photo", fileId: largest.file_id, size: largest.file_size, caption: message.caption };
+    return { kind: "photo", ref: { channel: "telegram", fileId: largest.file_id }, size: largest.file_size, caption: message.caption };
   }
   if (message.location) return { kind: "location", ...message.location };
   if (message.sticker) return { kind: "sticker" };

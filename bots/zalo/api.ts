@@ -28,12 +28,18 @@ export interface ZaloButton {
   payload: string;
 }
 
-/** The body of `POST /v3.0/oa/message/cs`: a text, optionally with buttons. */
+/** An image by URL (notes: the "media" template). */
+export interface ZaloMedia {
+  template_type: "media";
+  elements: { media_type: "image"; url: string }[];
+}
+
+/** The body of `POST /v3.0/oa/message/cs`: a text, optionally with buttons, or an image. */
 export interface ZaloCsMessage {
   recipient: { user_id: string };
   message: {
-    text: string;
-    attachment?: { type: "template"; payload: { buttons: ZaloButton[] } };
+    text?: string;
+    attachment?: { type: "template"; payload: { buttons: ZaloButton[] } | ZaloMedia };
   };
 }
 

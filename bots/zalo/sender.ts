@@ -77,13 +77,19 @@ export function renderMessages(chatId: string, message: Outbound): ZaloCsMessage
   let text = message.text || "…";
   if (typed.length) text += `\n(Hoặc gõ: ${typed.join(" / ")})`;
   const parts = splitText(text);
-  return parts.map((part, i) => ({
+  // A photo a person sent on Zalo is shown again by its URL; from another channel, the text
+  // says there is one.
+  const photo: ZaloCsMessage[] =
+    message.photo?.channel === "zalo" && /^https:\/\//.test(message.photo.fileId)
+      ? [{ recipient: { user_id: chatId }, message: { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "image", url: message.photo.fileId }] } } } }]
+      : [];
+  return [...photo, ...parts.map((part, i) => ({
     recipient: { user_id: chatId },
     message: {
       text: part,
       ...(i === parts.length - 1 && buttons.length ? { attachment: { type: "template" as const, payload: { buttons } } } : {}),
     },
-  }));
+  }))];
 }
 
 export interface ZaloSenderOptions {

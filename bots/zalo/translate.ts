@@ -38,7 +38,7 @@ function messageContent(event: ZaloEvent): InboundContent {
     case "user_send_text":
       return text.startsWith(CHOICE_PREFIX) ? { kind: "choice", value: text.slice(CHOICE_PREFIX.length) } : { kind: "text", text };
     case "user_send_image":
-      return { kind: "photo", fileId: attachment?.payload?.url ?? "", caption: text || undefined };
+      return { kind: "photo", ref: { channel: "zalo", fileId: attachment?.payload?.url ?? "" }, caption: text || undefined };
     case "user_send_location": {
       const c = attachment?.payload?.coordinates;
       const latitude = Number(c?.latitude);

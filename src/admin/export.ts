@@ -3,10 +3,12 @@ import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import type { Compliance } from "../domain/cases.ts";
 import { displayPeriod, Period, zonedParts } from "../domain/period.ts";
 import { COUNT_FIELDS, REPORT_FIELDS } from "../domain/report.ts";
 import { consolidatedTable, sumCounts, type ExportRow } from "../domain/summary.ts";
 import { t } from "../i18n.ts";
+import { complianceByUnit } from "../store/cases.ts";
 import { reportsOf } from "../store/reports.ts";
 import { listUnits } from "../store/units.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
@@ -51,16 +53,19 @@ export function parseExportCommand(args: string[]): ExportCommand {
 
 /** Writes the consolidated table of a month: every unit, reported or not. */
 export async function runExportCommand(command: ExportCommand, io: AdminIo): Promise<void> {
-  const rows = consolidatedTable(await listUnits(io.db), await reportsOf(io.db, command.period));
+  const units = await listUnits(io.db);
+  const rows = consolidatedTable(units, await reportsOf(io.db, command.period));
+  const byUnit = await complianceByUnit(io.db, command.period, io.timeZone ?? "Asia/Ho_Chi_Minh", io.now);
+  const checkins = new Map(units.map((u) => [u.name, byUnit.get(u.id) ?? { due: 0, done: 0 }]));
   if (command.format === "csv" && command.out === null) {
     // One call: a quoted note may hold line breaks, so the text is not split into lines.
-    io.out(exportCsv(rows).replace(/\n$/, ""));
+    io.out(exportCsv(rows, checkins).replace(/\n$/, ""));
     return;
   }
   const content =
     command.format === "csv"
-      ? Buffer.from(exportCsv(rows), "utf8")
-      : await exportXlsx(rows, command.period, { generatedAt: io.now, timeZone: io.timeZone });
+      ? Buffer.from(exportCsv(rows, checkins), "utf8")
+      : await exportXlsx(rows, command.period, { generatedAt: io.now, timeZone: io.timeZone, checkins });
   const file = path.resolve(io.cwd ?? process.cwd(), command.out ?? defaultXlsxFile(command.period));
   writeWhole(file, content);
   const submitted = rows.filter((r) => r.status === "submitted").length;
@@ -86,19 +91,28 @@ function writeWhole(file: string, content: Buffer): void {
   }
 }
 
-/** The CSV columns: the report keys of DOMAIN.md in its order, between the unit and its status. */
-export const CSV_COLUMNS = ["unit", ...REPORT_FIELDS, "status", "submittedAt"] as const;
+/**
+ * The CSV columns: the report keys of DOMAIN.md in its order, between the unit and its status;
+ * then, after the contract's columns, the unit's rehab check-in compliance in the month
+ * (`checkinsDue`: case-weeks due, `checkinsDone`: those checked in on; see `complianceByUnit`).
+ */
+export const CSV_COLUMNS = ["unit", ...REPORT_FIELDS, "status", "submittedAt", "checkinsDue", "checkinsDone"] as const;
+
+/** Each unit's check-in compliance, by unit name; a unit not in it had none due. */
+export type UnitCompliance = Map<string, Compliance>;
 
 /**
  * The consolidated table as CSV, for machines: English keys, counts as plain numbers, a missing
  * unit's cells empty (not 0: "did not report" is not "reported none"), times in ISO 8601 UTC.
  */
-export function exportCsv(rows: ExportRow[]): string {
+export function exportCsv(rows: ExportRow[], checkins: UnitCompliance = new Map()): string {
   const records = rows.map((r) => [
     r.unit,
     ...REPORT_FIELDS.map((f) => r.values?.[f] ?? ""),
     r.status,
     r.submittedAt?.toISOString() ?? "",
+    checkins.get(r.unit)?.due ?? 0,
+    checkins.get(r.unit)?.done ?? 0,
   ]);
   // Notes are typed by heads and the file is opened in a spreadsheet: a note starting with
   // "=", "+", "-" or "@" must stay text, never become a formula.
@@ -110,6 +124,8 @@ const SHEET = {
   unit: "Khu phố",
   status: "Trạng thái",
   submittedAt: "Thời gian gửi",
+  checkinsDue: "Số lượt xác nhận giúp đỡ phải có",
+  checkinsDone: "Số lượt đã xác nhận giúp đỡ",
   submitted: "Đã báo cáo",
   missing: "Chưa báo cáo",
   total: "Tổng cộng",
@@ -119,7 +135,7 @@ const SHEET = {
 
 /** The spreadsheet's header row: Vietnamese, as the town committee's paper form reads. */
 export function xlsxHeaders(): string[] {
-  return [SHEET.unit, ...REPORT_FIELDS.map((f) => t("vi", { key: `field-${f}` })), SHEET.status, SHEET.submittedAt];
+  return [SHEET.unit, ...REPORT_FIELDS.map((f) => t("vi", { key: `field-${f}` })), SHEET.status, SHEET.submittedAt, SHEET.checkinsDue, SHEET.checkinsDone];
 }
 
 const TITLE_ROW = 1;
@@ -135,8 +151,9 @@ const FIRST_DATA_ROW = 3;
 export async function exportXlsx(
   rows: ExportRow[],
   period: Period,
-  options: { generatedAt?: Date; timeZone?: string } = {},
+  options: { generatedAt?: Date; timeZone?: string; checkins?: UnitCompliance } = {},
 ): Promise<Buffer> {
+  const checkins = options.checkins ?? new Map<string, Compliance>();
   const timeZone = options.timeZone ?? "Asia/Ho_Chi_Minh";
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Vùng Xanh";
@@ -184,6 +201,8 @@ export async function exportXlsx(
       time.value = wallClock(r.submittedAt, timeZone);
       time.numFmt = "dd/mm/yyyy hh:mm";
     }
+    row.getCell(notesColumn + 3).value = checkins.get(r.unit)?.due ?? 0;
+    row.getCell(notesColumn + 4).value = checkins.get(r.unit)?.done ?? 0;
   });
 
   const lastDataRow = FIRST_DATA_ROW + rows.length - 1;
@@ -197,6 +216,12 @@ export async function exportXlsx(
   });
   const submitted = rows.filter((r) => r.status === "submitted").length;
   totalsRow.getCell(notesColumn + 1).value = SHEET.reportedOf(submitted, rows.length);
+  for (const [offset, part] of [[3, "due"], [4, "done"]] as const) {
+    const column = notesColumn + offset;
+    const letter = sheet.getColumn(column).letter;
+    const total = rows.reduce((sum, r) => sum + (checkins.get(r.unit)?.[part] ?? 0), 0);
+    totalsRow.getCell(column).value = rows.length > 0 ? { formula: `SUM(${letter}${FIRST_DATA_ROW}:${letter}${lastDataRow})`, result: total } : 0;
+  }
   totalsRow.font = { bold: true };
   totalsRow.eachCell((cell) => (cell.border = { top: { style: "thin" } }));
 

@@ -1,5 +1,6 @@
 import { fail, UsageError } from "./args.ts";
 import { parseBroadcastCommand, runBroadcastCommand, type BroadcastCommand } from "./broadcast.ts";
+import { parseCasesCommand, runCasesCommand, type CasesCommand } from "./cases.ts";
 import { defaultXlsxFile, parseExportCommand, runExportCommand, type ExportCommand } from "./export.ts";
 import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invite.ts";
 import type { AdminIo } from "./io.ts";
@@ -22,6 +23,16 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
   invite <head|mentor|officer> [--unit <name>]
       a one-time invite code, printed alone on the last line; head needs --unit
       (the name as typed: any case, with or without diacritics)
+  invite mentor --case <code>
+      an invite whose taker becomes a mentor of that rehab case (its unit is the case's);
+      make one per mentor, and one per case for a mentor of several
+  cases add <code> --unit <name> [--name <full name>] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
+      opens a rehab support case (default --start: today); the name is stored encrypted
+      with DATA_KEY and shown only to officers
+  cases list [--unit <name>] [--json] [--names]
+      the cases: code, unit, status, dates, mentors, last check-in; names only with --names
+  cases status <code> <active|completed|relapsed|compulsory>
+      changes a case's status (the change is kept)
   export --month YYYY-MM [--format csv|xlsx] [--out FILE]
       the consolidated monthly table of every unit
       csv (default): to standard output, or to FILE
@@ -42,9 +53,9 @@ Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing 
 1 unexpected failure.`;
 
 /** A command line, parsed and checked: every argument error is found before the database is touched. */
-export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand;
+export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand;
 
-const COMMANDS = "units, invite, export, jobs, broadcast";
+const COMMANDS = "units, invite, cases, export, jobs, broadcast";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -65,6 +76,8 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseJobsCommand(rest);
     case "broadcast":
       return parseBroadcastCommand(rest);
+    case "cases":
+      return parseCasesCommand(rest);
     case undefined:
       return fail(`no command given (${COMMANDS}; see --help)`);
     default:
@@ -90,6 +103,10 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return runJobsCommand(command, io);
     case "broadcast":
       return runBroadcastCommand(command, io);
+    case "cases-add":
+    case "cases-list":
+    case "cases-status":
+      return runCasesCommand(command, io);
   }
 }
 

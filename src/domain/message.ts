@@ -14,6 +14,8 @@ export interface Choice {
 export interface Outbound {
   text: string;
   choices?: Choice[];
+  /** a photo a person sent, shown where the channel can (a Telegram file id on Telegram) */
+  photo?: { channel: string; fileId: string };
 }
 
 /** A localised message before rendering: a key of locales/*.ftl and its arguments. */

@@ -7,7 +7,7 @@ import { clearPendingFlow, markUnreachable, peopleWithRole, preferredAddress, se
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
-import type { Command, Effect, Flow, FlowContext, Step } from "./flow.ts";
+import { answerText, type Command, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
 import { renderPrompt } from "../i18n.ts";
 import { queriesOn } from "./queries.ts";
 import type { Inbound, Msg, Prompt } from "./types.ts";
@@ -122,7 +122,10 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     // Any reply to a prompt ("time for the monthly report") starts what it asked for.
     const pending = await takePendingFlow(tx, person.id);
     const invited = pending ? flows.get(pending) : undefined;
-    if (invited && inbound.content.kind !== "choice") await startFlow(invited, { name: invited.name, args: "" });
+    if (invited && inbound.content.kind !== "choice") {
+      const reply = invited.takesReply ? (answerText(inbound.content) ?? "") : "";
+      await startFlow(invited, { name: invited.name, args: reply });
+    }
     // Someone's first message, whatever it says, is answered with the greeting.
     else if (created) say.push(await helpMsg(tx, person));
     // A tap on a button of a finished conversation, or a message out of the blue.

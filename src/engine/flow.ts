@@ -1,11 +1,15 @@
+import type { TipEffect, TipQueries } from "../domain/tips.ts";
 import type { ReportValues, ReportWarning } from "../domain/report.ts";
 import type { UnitInfo } from "../domain/units.ts";
 import type { InviteRole } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { Audience, AudienceSizes } from "../store/broadcasts.ts";
+import type { CaseStatus, CheckinEntry } from "../domain/cases.ts";
+import type { CaseInfo, CaseWeek, CheckinRecord, MentorCase } from "../store/cases.ts";
 import type { InboundContent, Msg, Prompt } from "./types.ts";
 
 export type { Audience, AudienceSizes } from "../store/broadcasts.ts";
+export type { CaseInfo, CaseWeek, CheckinRecord, MentorCase } from "../store/cases.ts";
 export { MAX_BROADCAST_LENGTH } from "../store/broadcasts.ts";
 
 /**
@@ -13,6 +17,8 @@ export { MAX_BROADCAST_LENGTH } from "../store/broadcasts.ts";
  * the store inside the same transaction as the step, so what a flow saw is what it commits on.
  */
 export interface Queries {
+  /** tips, as tip flows may read them */
+  tips: TipQueries;
   unit(id: number): Promise<UnitInfo | null>;
   units(): Promise<UnitInfo[]>;
   unitByName(name: string): Promise<UnitInfo | null>;
@@ -21,6 +27,28 @@ export interface Queries {
   isLocked(period: string): Promise<boolean>;
   /** how many people an announcement to each audience would reach, in all and per unit */
   audienceSizes(): Promise<AudienceSizes>;
+  /** the cases a person mentors that are due in `week`, and which they already checked in */
+  mentorCases(personId: number, week: string): Promise<MentorCase[]>;
+  /** every rehab case, by code (never names) */
+  cases(): Promise<CaseInfo[]>;
+  caseByCode(code: string): Promise<CaseInfo | null>;
+  /** the active cases due in `week`, with their check-ins of that week and the week before */
+  casesOfWeek(week: string): Promise<CaseWeek[]>;
+  /**
+   * A case and its latest check-ins, for an officer. The name and the notes are opened only
+   * with `withName` (the flow asks so only for those `canSeeCaseNames` allows).
+   */
+  caseHistory(code: string, options: { withName: boolean; limit: number }): Promise<CaseHistory | null>;
+}
+
+/** What an officer reads of one case. */
+export interface CaseHistory {
+  info: CaseInfo;
+  /** null when none is recorded, or when it was not asked for */
+  name: string | null;
+  /** a name is recorded but could not be opened with this DATA_KEY */
+  nameUnreadable: boolean;
+  checkins: CheckinRecord[];
 }
 
 export interface StoredReport {
@@ -50,11 +78,20 @@ export type Effect =
   | { type: "link.redeem"; code: string }
   | { type: "invite.create"; role: InviteRole; unitId: number | null }
   | { type: "period.lock"; period: string }
+  | TipEffect
   /** a resident asks for the announcements of one unit, or of every unit (null) */
   | { type: "subscription.set"; unitId: number | null }
   | { type: "subscription.clear" }
   /** an officer's announcement, queued for every person of the audience */
-  | { type: "broadcast.send"; audience: Audience; unitId: number | null; text: string };
+  | { type: "broadcast.send"; audience: Audience; unitId: number | null; text: string }
+  /** a mentor's confirmed check-ins of one conversation, stored together for `week` */
+  | { type: "checkin.save"; week: string; entries: CheckinEntry[] }
+  /** an officer opens a rehab case (the name, when given, is sealed as it is stored) and gets a mentor invite for it */
+  | { type: "case.open"; code: string; unitId: number; startDate: string; endDate: string | null; name: string | null }
+  /** an officer asks for one more mentor invite for a case */
+  | { type: "case.invite"; code: string }
+  /** an officer changes a case's status */
+  | { type: "case.status"; code: string; status: CaseStatus };
 
 /** How a step answers what the person sent. */
 export type Transition<D> =
@@ -83,6 +120,8 @@ export type Start<D> =
 export interface Flow<D = unknown> {
   name: string;
   oneShot?: boolean;
+  /** started by a reply to a prompt (`pendingFlow`): the reply's text comes as `args` */
+  takesReply?: boolean;
   start(ctx: FlowContext, args: string): Promise<Start<D>>;
   steps: Record<string, Step<D>>;
 }

@@ -1,12 +1,16 @@
+import { tipQueriesOn } from "./tip-queries.ts";
 import { audienceSizes } from "../store/broadcasts.ts";
+import { caseByCode, caseCheckins, caseName, casesOfWeek, listCases, mentorCasesDue, sealerFor } from "../store/cases.ts";
+import { DecryptError } from "../store/crypto.ts";
 import { getReport, isLocked, reportsOf } from "../store/reports.ts";
 import { listUnits, unitById, unitByName } from "../store/units.ts";
 import type { DbOrTx } from "../store/client.ts";
-import type { Queries } from "./flow.ts";
+import type { CaseHistory, Queries } from "./flow.ts";
 
 /** The flows' read-only view of the store, bound to one transaction. */
-export function queriesOn(db: DbOrTx, _ctx: { dataKey?: string; timeZone: string }): Queries {
+export function queriesOn(db: DbOrTx, ctx: { dataKey?: string; timeZone: string }): Queries {
   return {
+    tips: tipQueriesOn(db),
     unit: (id) => unitById(db, id),
     units: () => listUnits(db),
     unitByName: (name) => unitByName(db, name),
@@ -14,5 +18,27 @@ export function queriesOn(db: DbOrTx, _ctx: { dataKey?: string; timeZone: string
     reports: (period) => reportsOf(db, period),
     isLocked: (period) => isLocked(db, period),
     audienceSizes: () => audienceSizes(db),
+    mentorCases: (personId, week) => mentorCasesDue(db, personId, week),
+    cases: () => listCases(db),
+    caseByCode: (code) => caseByCode(db, code),
+    casesOfWeek: (week) => casesOfWeek(db, week),
+    caseHistory: async (code, options): Promise<CaseHistory | null> => {
+      const info = await caseByCode(db, code);
+      if (!info) return null;
+      const sealer = options.withName && ctx.dataKey ? sealerFor(ctx.dataKey) : null;
+      let name: string | null = null;
+      let nameUnreadable = options.withName && info.hasName && !sealer;
+      let checkins;
+      try {
+        if (sealer && info.hasName) name = await caseName(db, info.id, sealer);
+        checkins = await caseCheckins(db, info.id, options.limit, sealer);
+      } catch (error) {
+        // Another DATA_KEY than the one the data was sealed with: show what is not sealed.
+        if (!(error instanceof DecryptError)) throw error;
+        nameUnreadable = info.hasName && name === null;
+        checkins = await caseCheckins(db, info.id, options.limit, null);
+      }
+      return { info, name, nameUnreadable, checkins };
+    },
   };
 }

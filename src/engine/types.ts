@@ -7,7 +7,8 @@ export type InboundContent =
   | { kind: "text"; text: string }
   /** a tap on a button: the choice's value */
   | { kind: "choice"; value: string }
-  | { kind: "photo"; fileId: string; size?: number; caption?: string }
+  /** `ref` names the photo on the channel it came from, so any channel can render it later */
+  | { kind: "photo"; ref: { channel: Channel; fileId: string }; size?: number; caption?: string }
   | { kind: "location"; latitude: number; longitude: number }
   | { kind: "sticker" }
   | { kind: "other"; what: string }

@@ -15,7 +15,7 @@ export type QueueResult = "queued" | "already-queued" | "no-address";
 export async function queueForPerson(
   db: DbOrTx,
   personId: number,
-  message: { say: Msg[]; choices?: ChoiceMsg[] },
+  message: { say: Msg[]; choices?: ChoiceMsg[]; photo?: { channel: string; fileId: string } },
   key: string | undefined,
   now: Date,
 ): Promise<QueueResult> {
@@ -23,7 +23,7 @@ export async function queueForPerson(
   if (!person) return "no-address";
   const address = await preferredAddress(db, personId, now);
   if (!address) return "no-address";
-  const payload = renderPrompt(Lang.parse(person.lang), message);
+  const payload = { ...renderPrompt(Lang.parse(person.lang), message), ...(message.photo ? { photo: message.photo } : {}) };
   const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key }, now);
   return created ? "queued" : "already-queued";
 }

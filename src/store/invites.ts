@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { InviteRole } from "../domain/roles.ts";
+import { addCaseMentor } from "./cases.ts";
 import type { DbOrTx } from "./client.ts";
 
 // No 0/O, 1/I/L: a code is read aloud and typed on a phone.
@@ -17,9 +18,13 @@ export function normalizeInviteCode(text: string): string {
   return text.toUpperCase().replace(/[\s-]/g, "");
 }
 
+/**
+ * A new one-time invite. With `caseId` (a mentor's invite for one rehab case), its taker also
+ * becomes a mentor of that case; the unit is then the case's.
+ */
 export async function createInvite(
   db: DbOrTx,
-  input: { role: InviteRole; unitId: number | null; createdBy: string },
+  input: { role: InviteRole; unitId: number | null; createdBy: string; caseId?: number | null },
 ): Promise<string> {
   for (;;) {
     const code = newInviteCode();
@@ -30,7 +35,8 @@ export async function createInvite(
 }
 
 export type Redeemed =
-  | { ok: true; role: InviteRole; unitId: number | null }
+  /** `caseCode`: the rehab case whose mentor the taker became (a case invite) */
+  | { ok: true; role: InviteRole; unitId: number | null; caseCode?: string }
   | { ok: false; reason: "invalid" | "used" };
 
 /** Uses a code once: of two people racing for one code, one gets it. */
@@ -39,5 +45,12 @@ export async function redeemInvite(db: DbOrTx, code: string, personId: number, n
   if (!invite) return { ok: false, reason: "invalid" };
   const taken = await db.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now, usedById: personId } });
   if (taken.count === 0) return { ok: false, reason: "used" };
+  if (invite.caseId !== null) {
+    const rehabCase = await db.rehabCase.findUnique({ where: { id: invite.caseId }, select: { id: true, code: true } });
+    if (rehabCase) {
+      await addCaseMentor(db, rehabCase.id, personId);
+      return { ok: true, role: invite.role as InviteRole, unitId: invite.unitId, caseCode: rehabCase.code };
+    }
+  }
   return { ok: true, role: invite.role as InviteRole, unitId: invite.unitId };
 }

@@ -25,7 +25,8 @@ export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date):
         chatId: chatTag(message.channel, message.chatId),
         chatRef: keyring().seal(message.chatId),
         personId: message.personId,
-        payload: JSON.stringify(message.payload),
+        // Sealed: messages carry what people said (a tip, an answer) and, to officers, names.
+        payload: keyring().seal(JSON.stringify(message.payload)),
         idempotencyKey: message.idempotencyKey ?? null,
         nextAttemptAt: now,
         createdAt: now,
@@ -78,7 +79,7 @@ export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise
       channel: r.channel,
       chatId: keyring().open(r.chatRef),
       personId: r.personId,
-      payload: JSON.parse(r.payload),
+      payload: openOutboxPayload(r.payload),
       attempts: r.attempts,
       idempotencyKey: r.idempotencyKey,
     });
@@ -123,11 +124,17 @@ export async function requeueStuckMessages(db: DbOrTx): Promise<number> {
   });
 }
 
+/** A queued message's content, as the sender (or the simulator page) needs it. */
+export function openOutboxPayload(stored: string): unknown {
+  return JSON.parse(keyring().open(stored));
+}
+
 /** Messages for one chat after `afterId`, for the web simulator that reads its own chat. */
 export async function messagesForChat(db: DbOrTx, channel: string, chatId: string, afterId: number) {
-  return db.outboxMessage.findMany({
+  const rows = await db.outboxMessage.findMany({
     where: { channel, chatId: chatTag(channel, chatId), id: { gt: afterId }, status: "sent" },
     orderBy: { id: "asc" },
     select: { id: true, payload: true, sentAt: true },
   });
+  return rows.map((r) => ({ id: r.id, payload: openOutboxPayload(r.payload), sentAt: r.sentAt }));
 }

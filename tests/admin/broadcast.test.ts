@@ -1,3 +1,4 @@
+import { openOutboxPayload } from "../../src/store/outbox.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../support/db.ts";
 import { sealedIdentity } from "../support/people.ts";
@@ -23,7 +24,7 @@ const payloads = async () =>
   (await env.db.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((m) => ({
     key: m.idempotencyKey,
     chatId: keyring().open(m.chatRef),
-    text: (JSON.parse(m.payload) as { text: string }).text,
+    text: (openOutboxPayload(m.payload) as { text: string }).text,
   }));
 
 beforeEach(async () => {

@@ -47,10 +47,10 @@ afterEach(async () => {
 });
 
 const CSV_JANUARY = [
-  "unit,addicts,suspected,newCases,familyRehab,compulsoryReferrals,relapses,householdsCommitted,propagandaSessions,incidents,suspectedSpots,notes,status,submittedAt",
-  "Khu phố Chí Linh,5,2,0,2,1,1,90,1,1,0,,submitted,2025-01-24T09:05:00.000Z",
-  'Khu phố Nguyễn Trãi,10,4,1,3,0,0,100,2,0,1,"Cần thêm loa, tờ rơi ""5 điều""",submitted,2025-01-21T01:30:00.000Z',
-  "Thôn Đồng Tâm,,,,,,,,,,,,missing,",
+  "unit,addicts,suspected,newCases,familyRehab,compulsoryReferrals,relapses,householdsCommitted,propagandaSessions,incidents,suspectedSpots,notes,status,submittedAt,checkinsDue,checkinsDone",
+  "Khu phố Chí Linh,5,2,0,2,1,1,90,1,1,0,,submitted,2025-01-24T09:05:00.000Z,0,0",
+  'Khu phố Nguyễn Trãi,10,4,1,3,0,0,100,2,0,1,"Cần thêm loa, tờ rơi ""5 điều""",submitted,2025-01-21T01:30:00.000Z,0,0',
+  "Thôn Đồng Tâm,,,,,,,,,,,,missing,,0,0",
 ].join("\n") + "\n";
 
 describe("export as CSV", () => {
@@ -76,9 +76,9 @@ describe("export as CSV", () => {
   it("lists every unit as missing for a month nobody reported", async () => {
     const result = await admin("export", "--month", "2025-02");
     expect(result.lines.slice(1)).toEqual([
-      "Khu phố Chí Linh,,,,,,,,,,,,missing,",
-      "Khu phố Nguyễn Trãi,,,,,,,,,,,,missing,",
-      "Thôn Đồng Tâm,,,,,,,,,,,,missing,",
+      "Khu phố Chí Linh,,,,,,,,,,,,missing,,0,0",
+      "Khu phố Nguyễn Trãi,,,,,,,,,,,,missing,,0,0",
+      "Thôn Đồng Tâm,,,,,,,,,,,,missing,,0,0",
     ]);
   });
 });

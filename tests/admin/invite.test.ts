@@ -53,7 +53,7 @@ describe("invite", () => {
     [["officer", "--unit", "Thôn Chí Linh"], /^error: an officer's invite takes no --unit/],
     [["chief", "--unit", "Thôn Chí Linh"], /^error: role: expected one of head, mentor, officer \(got "chief"\)$/],
     [[], /^error: "invite" needs a role/],
-    [["mentor", "--case", "C1"], /^error: unknown flag --case for "invite"/],
+    [["mentor", "--case", "C1"], /^error: no case with code C1 /],
   ])("refuses %j with one line, exit 2, and stores no invite", async (args, reason) => {
     const result = await admin("invite", ...args);
     expect(result.code).toBe(2);

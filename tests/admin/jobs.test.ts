@@ -1,3 +1,4 @@
+import { openOutboxPayload } from "../../src/store/outbox.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { saveReport } from "../../src/store/reports.ts";
@@ -81,7 +82,7 @@ describe("jobs run", () => {
     expect(queued).toHaveLength(3);
     expect(queued[2]).toMatch(new RegExp(`^unreachable:.*:p${officer.id}$`));
     const prompt = await env.db.outboxMessage.findFirstOrThrow({ where: { chatId: chatTag("simulator", "head-b") } });
-    expect(JSON.parse(prompt.payload).text).toContain("Đã đến kỳ báo cáo tháng 11/2026 của Khu phố B");
+    expect((openOutboxPayload(prompt.payload) as { text: string }).text).toContain("Đã đến kỳ báo cáo tháng 11/2026 của Khu phố B");
     expect(await env.db.jobRun.findMany()).toEqual([
       expect.objectContaining({ job: "report-prompt", occurrence: new Date("2026-11-20T01:00:00Z"), trigger: "manual", queued: 2 }),
     ]);

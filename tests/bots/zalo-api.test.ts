@@ -113,7 +113,7 @@ describe("Zalo sender: rendering", () => {
     const choices = ["A", "B", "C", "D", "E", "F", "G"].map((l) => ({ label: l, value: l.toLowerCase() }));
     expect(await sender().send(USER, { text: "Chọn", choices })).toEqual({ kind: "sent" });
     const msg = bodies[0]!.message;
-    expect(msg.attachment!.payload.buttons.map((b) => b.payload)).toEqual(["#c:a", "#c:b", "#c:c", "#c:d", "#c:e"]);
+    expect((msg.attachment!.payload as { buttons: { payload: string }[] }).buttons.map((b) => b.payload)).toEqual(["#c:a", "#c:b", "#c:c", "#c:d", "#c:e"]);
     expect(msg.text).toBe("Chọn\n(Hoặc gõ: F / G)");
   });
 
@@ -134,9 +134,9 @@ describe("Zalo sender: rendering", () => {
     const bodies = zalo([ok, ok, ok]);
     expect(await sender().send(USER, { text, choices: [{ label: "OK", value: "ok" }] })).toEqual({ kind: "sent" });
     expect(bodies).toHaveLength(3);
-    for (const b of bodies) expect(b.message.text.length).toBeLessThanOrEqual(2000);
+    for (const b of bodies) expect(b.message.text!.length).toBeLessThanOrEqual(2000);
     expect(bodies.slice(0, -1).every((b) => b.message.attachment === undefined)).toBe(true);
-    expect(bodies.at(-1)!.message.attachment!.payload.buttons).toHaveLength(1);
+    expect((bodies.at(-1)!.message.attachment!.payload as { buttons: unknown[] }).buttons).toHaveLength(1);
     // Cut at line breaks: nothing lost, no line broken.
     expect(bodies.map((b) => b.message.text).join("\n")).toBe(text);
   });

@@ -1,15 +1,9 @@
-import fs from "node:fs";
+import { databaseBytes } from "../support/db.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { lastText, openChat, type ChatDriver } from "../support/chat.ts";
 import { signedEvent, ZALO } from "../support/fake-zalo.ts";
 
 /** Every byte SQLite keeps for a database: the file, its write-ahead log and its index. */
-function databaseBytes(file: string): string {
-  return [file, `${file}-wal`, `${file}-shm`]
-    .filter((f) => fs.existsSync(f))
-    .map((f) => fs.readFileSync(f).toString("latin1"))
-    .join("\n");
-}
 
 describe("who talks to the bot is not in the database file in the clear", () => {
   let chat: ChatDriver;

@@ -198,7 +198,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     send: (user, text) => deliver(user, { kind: "text", text }),
     press: (user, value) => deliver(user, { kind: "choice", value }),
     sendOther: (user, kind) =>
-      deliver(user, kind === "sticker" ? { kind: "sticker" } : kind === "photo" ? { kind: "photo", fileId: "p" } : { kind: "location", latitude: 1, longitude: 1 }),
+      deliver(user, kind === "sticker" ? { kind: "sticker" } : kind === "photo" ? { kind: "photo", ref: { channel: "telegram", fileId: "p" } } : { kind: "location", latitude: 1, longitude: 1 }),
     history,
     async restart() {
       await server.stop();

@@ -26,3 +26,11 @@ export async function freshDb(): Promise<{ db: Db; url: string; file: string; cl
     },
   };
 }
+
+/** Every byte SQLite keeps for a database (the file, its write-ahead log and index), as text. */
+export function databaseBytes(file: string): string {
+  return [file, `${file}-wal`, `${file}-shm`]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString("latin1"))
+    .join("\n");
+}

@@ -38,7 +38,8 @@ export function fakeZaloApi() {
       const next = script.shift();
       if (next === "network-error") return [503, "Service Unavailable"];
       if (next) return [next.status ?? 200, next.body];
-      sent.push({ userId, text: String(body?.message?.text ?? ""), buttons: body?.message?.attachment?.payload?.buttons ?? [] });
+      const image = body?.message?.attachment?.payload?.elements?.[0]?.url;
+      sent.push({ userId, text: image ? `[image ${image}]` : String(body?.message?.text ?? ""), buttons: body?.message?.attachment?.payload?.buttons ?? [] });
       return [200, { error: 0, message: "Success", data: { message_id: `m${messageId++}`, user_id: userId } }];
     });
   const oauth = nock(ZALO.oauthBase)

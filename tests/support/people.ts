@@ -1,3 +1,4 @@
+import { openOutboxPayload } from "../../src/store/outbox.ts";
 import type { Db } from "../../src/store/client.ts";
 import { chatTag, keyring, userTag } from "../../src/store/keyring.ts";
 import { touchIdentity } from "../../src/store/people.ts";
@@ -20,7 +21,7 @@ export async function addPerson(
 /** The texts queued for one person's chat, oldest first. */
 export async function queuedTexts(db: Db, who: { chatId: string; channel: string }): Promise<string[]> {
   const rows = await db.outboxMessage.findMany({ where: { chatId: chatTag(who.channel, who.chatId) }, orderBy: { id: "asc" } });
-  return rows.map((r) => (JSON.parse(r.payload) as { text: string }).text);
+  return rows.map((r) => (openOutboxPayload(r.payload) as { text: string }).text);
 }
 
 /** The columns of a channel identity as the store writes them: tagged and sealed, never plain. */

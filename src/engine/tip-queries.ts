@@ -1,0 +1,30 @@
+import type { TipQueries } from "../domain/tips.ts";
+import type { DbOrTx } from "../store/client.ts";
+import { isBlocked, isTipster, openQuestionsFor, openTips, tipByCode, tipMessages, tipsterTagOf } from "../store/tips.ts";
+import { TIP_LIMITS } from "../domain/tips.ts";
+
+/** The tip flows' read-only view of the store. */
+export function tipQueriesOn(db: DbOrTx): TipQueries {
+  return {
+    async mine(code, personId) {
+      if (!(await isTipster(db, code, personId))) return null;
+      const tip = (await tipByCode(db, code))!;
+      const question = (await openQuestionsFor(db, personId)).find((q) => q.tip.code === code);
+      return { status: tip.status, question: question?.text ?? null };
+    },
+    async refusal(personId, now) {
+      if (await isBlocked(db, personId)) return "blocked";
+      const lastHour = await db.tip.count({ where: { tipsterTag: tipsterTagOf(personId), createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
+      return lastHour >= TIP_LIMITS.perHour ? "too-many" : null;
+    },
+    async openQuestion(personId) {
+      const latest = (await openQuestionsFor(db, personId))[0];
+      return latest ? { code: latest.tip.code } : null;
+    },
+    open: () => openTips(db),
+    async get(code) {
+      const view = await tipByCode(db, code);
+      return view ? { view, messages: await tipMessages(db, view.id) } : null;
+    },
+  };
+}

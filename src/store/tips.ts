@@ -1,0 +1,162 @@
+import { randomBytes, randomInt, scryptSync, timingSafeEqual } from "node:crypto";
+import { canMoveTip, TIP_LIMITS, TipCategory, TipStatus, type NewTip, type TipView } from "../domain/tips.ts";
+import type { DbOrTx } from "./client.ts";
+import { keyring } from "./keyring.ts";
+
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const randomCode = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+
+/** The tag a sender is counted and blocked by: never their id, never their chat. */
+export function tipsterTagOf(personId: number): string {
+  return keyring().tag("tipster", String(personId));
+}
+
+function hashSecret(secret: string): string {
+  const salt = randomBytes(16);
+  return `s1:${salt.toString("base64")}:${scryptSync(secret.toUpperCase(), salt, 32).toString("base64")}`;
+}
+
+function secretMatches(stored: string, secret: string): boolean {
+  const [, salt, hash] = stored.split(":");
+  if (!salt || !hash) return false;
+  const given = scryptSync(secret.trim().toUpperCase(), Buffer.from(salt, "base64"), 32);
+  return timingSafeEqual(given, Buffer.from(hash, "base64"));
+}
+
+export type CreatedTip = { ok: true; id: number; code: string; secret: string } | { ok: false; reason: "blocked" | "too-many" };
+
+/**
+ * Stores a tip. Refused for a blocked sender, or past the hourly limit (counted by tag, so the
+ * limit works without knowing who is counted). The secret is returned once, to show the tipster,
+ * and kept only as a hash.
+ */
+export async function createTip(db: DbOrTx, tip: NewTip, tipsterId: number, now: Date): Promise<CreatedTip> {
+  const tipsterTag = tipsterTagOf(tipsterId);
+  if (await db.tipBlock.findUnique({ where: { tipsterTag } })) return { ok: false, reason: "blocked" };
+  const lastHour = await db.tip.count({ where: { tipsterTag, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
+  if (lastHour >= TIP_LIMITS.perHour) return { ok: false, reason: "too-many" };
+  let code: string;
+  do code = `TB-${randomCode(6)}`;
+  while (await db.tip.findUnique({ where: { code } }));
+  const secret = randomCode(8);
+  const seal = (v: string | null) => (v === null ? null : keyring().seal(v));
+  const row = await db.tip.create({
+    data: {
+      code,
+      category: tip.category,
+      description: tip.description,
+      placeText: tip.placeText,
+      latitude: tip.location?.latitude ?? null,
+      longitude: tip.location?.longitude ?? null,
+      whenText: tip.whenText,
+      photoRef: tip.photo ? seal(JSON.stringify(tip.photo)) : null,
+      anonymous: tip.anonymous,
+      contactEnc: tip.anonymous ? null : seal(tip.contact),
+      tipsterRef: keyring().seal(String(tipsterId)),
+      tipsterTag,
+      secretHash: hashSecret(secret),
+      createdAt: now,
+    },
+  });
+  return { ok: true, id: row.id, code, secret };
+}
+
+type TipRow = NonNullable<Awaited<ReturnType<DbOrTx["tip"]["findUnique"]>>>;
+
+function toView(row: TipRow): TipView {
+  return {
+    id: row.id,
+    code: row.code,
+    category: TipCategory.parse(row.category),
+    description: row.description,
+    placeText: row.placeText,
+    location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
+    whenText: row.whenText,
+    hasPhoto: row.photoRef !== null,
+    anonymous: row.anonymous,
+    contact: row.contactEnc ? keyring().open(row.contactEnc) : null,
+    status: TipStatus.parse(row.status),
+    rewarded: row.rewardedAt !== null,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function tipByCode(db: DbOrTx, code: string): Promise<TipView | null> {
+  const row = await db.tip.findUnique({ where: { code } });
+  return row ? toView(row) : null;
+}
+
+/** Whether `personId` sent this tip: compared by tag, so nothing is decrypted to answer. */
+export async function isTipster(db: DbOrTx, code: string, personId: number): Promise<boolean> {
+  const row = await db.tip.findUnique({ where: { code }, select: { tipsterTag: true } });
+  return row?.tipsterTag === tipsterTagOf(personId);
+}
+
+/** The person to deliver a message to; only the delivery path may call this. */
+export async function tipsterOf(db: DbOrTx, code: string): Promise<number | null> {
+  const row = await db.tip.findUnique({ where: { code }, select: { tipsterRef: true } });
+  return row ? Number(keyring().open(row.tipsterRef)) : null;
+}
+
+export async function openTips(db: DbOrTx): Promise<TipView[]> {
+  const rows = await db.tip.findMany({ where: { status: { in: ["new", "checking"] } }, orderBy: { id: "asc" } });
+  return rows.map(toView);
+}
+
+export type MoveOutcome = { ok: true; from: TipStatus } | { ok: false; reason: "unknown" | "not-allowed"; from?: TipStatus };
+
+export async function moveTip(db: DbOrTx, code: string, to: TipStatus, officerId: number, now: Date): Promise<MoveOutcome> {
+  const row = await db.tip.findUnique({ where: { code } });
+  if (!row) return { ok: false, reason: "unknown" };
+  const from = TipStatus.parse(row.status);
+  if (!canMoveTip(from, to)) return { ok: false, reason: "not-allowed", from };
+  await db.tip.update({ where: { id: row.id }, data: { status: to } });
+  await db.tipStatusChange.create({ data: { tipId: row.id, fromStatus: from, toStatus: to, officerId, at: now } });
+  return { ok: true, from };
+}
+
+/** Records an officer's question; the caller delivers it to the tipster. */
+export async function addQuestion(db: DbOrTx, tipId: number, text: string, officerId: number, now: Date): Promise<void> {
+  await db.tipMessage.create({ data: { tipId, kind: "question", text, officerId, createdAt: now } });
+}
+
+/** The tipster's tips with a question not yet answered, newest first. */
+export async function openQuestionsFor(db: DbOrTx, personId: number) {
+  return db.tipMessage.findMany({
+    where: { kind: "question", answered: false, tip: { tipsterTag: tipsterTagOf(personId) } },
+    orderBy: { id: "desc" },
+    include: { tip: { select: { code: true } } },
+  });
+}
+
+/** Records the tipster's answer to a tip's open questions. */
+export async function addAnswer(db: DbOrTx, tipId: number, text: string, now: Date): Promise<void> {
+  await db.tipMessage.updateMany({ where: { tipId, kind: "question", answered: false }, data: { answered: true } });
+  await db.tipMessage.create({ data: { tipId, kind: "answer", text, createdAt: now } });
+}
+
+export async function tipMessages(db: DbOrTx, tipId: number) {
+  return db.tipMessage.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { kind: true, text: true, createdAt: true } });
+}
+
+/** Stops the sender of a tip from tipping again; the officer learns nothing of who it is. */
+export async function blockTipster(db: DbOrTx, code: string, officerId: number, now: Date): Promise<boolean> {
+  const row = await db.tip.findUnique({ where: { code }, select: { tipsterTag: true } });
+  if (!row) return false;
+  await db.tipBlock.upsert({ where: { tipsterTag: row.tipsterTag }, create: { tipsterTag: row.tipsterTag, blockedById: officerId, createdAt: now }, update: {} });
+  return true;
+}
+
+export async function isBlocked(db: DbOrTx, personId: number): Promise<boolean> {
+  return (await db.tipBlock.findUnique({ where: { tipsterTag: tipsterTagOf(personId) } })) !== null;
+}
+
+export async function markRewarded(db: DbOrTx, code: string, now: Date): Promise<boolean> {
+  return (await db.tip.updateMany({ where: { code, rewardedAt: null }, data: { rewardedAt: now } })).count === 1;
+}
+
+/** The reward proof: the code and the secret only the tipster was shown. */
+export async function verifyTipSecret(db: DbOrTx, code: string, secret: string): Promise<boolean> {
+  const row = await db.tip.findUnique({ where: { code }, select: { secretHash: true } });
+  return row ? secretMatches(row.secretHash, secret) : false;
+}

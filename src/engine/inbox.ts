@@ -27,6 +27,8 @@ export interface InboxOptions {
   maxAttempts?: number;
   /** wait before trying a failed update again, by attempt number */
   retryDelayMs?: (attempt: number) => number;
+  /** chats processed at once (default 4) */
+  concurrency?: number;
 }
 
 /** The durable inbound side: every update is recorded, then processed once, in order per chat. */
@@ -46,11 +48,31 @@ export function createInbox(options: InboxOptions): Inbox {
   const maxAttempts = options.maxAttempts ?? 3;
   const retryDelayMs = options.retryDelayMs ?? ((n: number) => 500 * 2 ** n);
   const chains = new Map<string, Promise<void>>();
+  // SQLite has one writer and transactions queue on the one connection: a few chats at a time
+  // keeps that queue short, so a webhook's record (which waits in it) is answered quickly.
+  const limit = options.concurrency ?? 4;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
   const timers = new Set<Promise<void>>();
 
   function schedule(id: number, chatKey: string) {
     const previous = chains.get(chatKey) ?? Promise.resolve();
-    const next = previous.then(() => processOne(id));
+    const next = previous.then(async () => {
+      await slot();
+      try {
+        await processOne(id);
+      } finally {
+        release();
+      }
+    });
     chains.set(chatKey, next);
     void next.finally(() => {
       if (chains.get(chatKey) === next) chains.delete(chatKey);

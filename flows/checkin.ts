@@ -22,8 +22,8 @@ import type { ChoiceMsg, InboundContent, Msg } from "../src/engine/types.ts";
  * when contacted); the person's state; an optional note; and confirms the case's answers. When
  * not contacted, the state is asked with fewer options: "could not reach" or "suspected relapse"
  * (heard from the family), since "stable" cannot be vouched for unseen and a relapse must still
- * reach the officers. After each confirmed case the next unchecked one is offered, until none is
- * left or the mentor taps "Xong"; the confirmed cases of the conversation are then stored
+ * reach the officers. Each case is stored as soon as it is confirmed (a relapse alert goes out
+ * at once); then the next unchecked one is offered, until none is left or the mentor taps "Xong";
  * together, and the officers alerted. `/huy` at any point stores nothing of the conversation.
  */
 
@@ -140,9 +140,10 @@ function intro(d: CheckinData, c: CaseRef): Msg {
   return { key: c.checked ? "checkin-case-intro-again" : "checkin-case-intro", args: { code: c.code, week: displayDate(d.week) } };
 }
 
+/** Ends the conversation: each confirmed case was stored as it was confirmed. */
 function finish(d: CheckinData): Transition<CheckinData> {
   if (d.entries.length === 0) return { kind: "done", say: [{ key: "checkin-nothing" }] };
-  return { kind: "done", effects: [{ type: "checkin.save", week: d.week, entries: d.entries }] };
+  return { kind: "done", say: [{ key: "checkin-closed", args: { count: d.entries.length, week: displayDate(d.week) } }] };
 }
 
 const caseStep: Step<CheckinData> = {
@@ -260,8 +261,12 @@ const confirmStep: Step<CheckinData> = {
     const entry: CheckinEntry = { caseId: c.caseId, code: c.code, contacted: c.contacted!, method: c.contacted ? (c.method ?? null) : null, state: c.state!, note: c.note ?? null };
     const { current: _, ...rest } = d;
     const next: CheckinData = { ...rest, entries: [...d.entries.filter((e) => e.caseId !== c.caseId), entry] };
-    if (pending(next).length === 0) return finish(next);
-    return { kind: "next", step: "case", data: next, say: [{ key: "checkin-recorded", args: { code: c.code } }] };
+    // Stored now, so a relapse reaches the officers at once and nothing confirmed is lost if
+    // the mentor stops here.
+    const continuing = pending(next).length > 0;
+    const save = { type: "checkin.save" as const, week: d.week, entries: [entry], continuing };
+    if (!continuing) return { kind: "done", effects: [save] };
+    return { kind: "next", step: "case", data: next, effects: [save] };
   },
 };
 

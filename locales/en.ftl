@@ -229,14 +229,14 @@ checkin-ask-case-all-checked =
     You have confirmed every case for the week of { $week }. Choose one to correct it (or send /cancel):
     { $cases }
 checkin-ask-next =
-    { $count } case(s) recorded (not saved yet). Choose the next case, or tap “Done, save”:
+    { $count } case(s) saved so far. Choose the next case, or tap “Done”:
     { $cases }
 checkin-case-line = • { $code } — { $status }
 checkin-case-todo = not confirmed
 checkin-case-checked = confirmed ✓
-checkin-case-recorded = recorded, not saved yet
+checkin-case-recorded = just saved ✓
 checkin-case-button = { $code }
-btn-checkin-finish = Done, save
+btn-checkin-finish = Done
 checkin-type-code = Type the case code.
 checkin-case-expected = Please tap a button below, or type a case code.
 checkin-bad-case = There is no case “{ $code }” in your list. Your cases: { $cases }
@@ -416,3 +416,4 @@ tip-verify-ok = ✅ The secret matches: whoever showed it sent tip { $code }. { 
 tip-verify-bad = ❌ That secret does not match tip { $code }.
 tip-verify-usage = Usage: /verify TIP-CODE SECRET
 tip-code-usage = Usage: the command, then the tip code, for example /tipblock TB-ABC234
+checkin-closed = Done. { $count } case(s) of the week of { $week } saved. Thank you!

@@ -229,14 +229,14 @@ checkin-ask-case-all-checked =
     Tuần { $week } bạn đã xác nhận đủ. Chọn một trường hợp nếu muốn sửa (hoặc gõ /huy):
     { $cases }
 checkin-ask-next =
-    Đã ghi { $count } trường hợp (chưa lưu). Chọn trường hợp tiếp theo, hoặc bấm “Xong, lưu lại”:
+    Đã lưu { $count } trường hợp trong lần này. Chọn trường hợp tiếp theo, hoặc bấm “Xong”:
     { $cases }
 checkin-case-line = • { $code } — { $status }
 checkin-case-todo = chưa xác nhận
 checkin-case-checked = đã xác nhận ✓
-checkin-case-recorded = vừa ghi, chưa lưu
+checkin-case-recorded = vừa lưu ✓
 checkin-case-button = { $code }
-btn-checkin-finish = Xong, lưu lại
+btn-checkin-finish = Xong
 checkin-type-code = Gõ mã trường hợp.
 checkin-case-expected = Vui lòng bấm một nút bên dưới, hoặc gõ mã trường hợp.
 checkin-bad-case = Không có trường hợp “{ $code }” trong danh sách của bạn. Các trường hợp: { $cases }
@@ -416,3 +416,4 @@ tip-verify-ok = ✅ Đúng mã bí mật: người đưa mã là người đã g
 tip-verify-bad = ❌ Mã bí mật không đúng cho tin báo { $code }.
 tip-verify-usage = Cách dùng: /xacminh MÃ-TIN-BÁO MÃ-BÍ-MẬT
 tip-code-usage = Cách dùng: lệnh, rồi mã tin báo, ví dụ /chantin TB-ABC234
+checkin-closed = Xong. Đã lưu { $count } trường hợp của tuần { $week }. Cảm ơn bạn!

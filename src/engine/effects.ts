@@ -222,7 +222,7 @@ async function saveCheckins(
   if (saved.length > 0) say.push({ key: "checkin-saved", args: { count: saved.length, week, cases: saved } });
   if (refused.length > 0) say.push({ key: "checkin-refused", args: { cases: refused.join(", ") } });
   if (alerted) say.push({ key: "checkin-officers-told" });
-  if (saved.length > 0) {
+  if (saved.length > 0 && !effect.continuing) {
     const left = (await mentorCasesDue(tx, person.id, effect.week)).filter((c) => !c.checked);
     say.push(left.length === 0 ? { key: "checkin-all-done", args: { week } } : { key: "checkin-left", args: { count: left.length, cases: left.map((c) => c.code).join(", ") } });
   }

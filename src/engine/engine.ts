@@ -112,6 +112,8 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       if (!next) throw new Error(`flow ${active.flow.name}: step ${active.stepId} went to unknown step ${transition.step}`);
       await saveConversation(tx, person.id, { flow: active.flow.name, step: transition.step, data: transition.data }, now);
       say.push(...(transition.say ?? []));
+      // A step may store what is complete before the conversation ends (one check-in of several).
+      await apply(transition.effects);
       prompt = next.ask(transition.data);
     } else {
       await endConversation(tx, person.id);

@@ -85,7 +85,7 @@ export type Effect =
   /** an officer's announcement, queued for every person of the audience */
   | { type: "broadcast.send"; audience: Audience; unitId: number | null; text: string }
   /** a mentor's confirmed check-ins of one conversation, stored together for `week` */
-  | { type: "checkin.save"; week: string; entries: CheckinEntry[] }
+  | { type: "checkin.save"; week: string; entries: CheckinEntry[]; /** more cases follow in the same conversation */ continuing?: boolean }
   /** an officer opens a rehab case (the name, when given, is sealed as it is stored) and gets a mentor invite for it */
   | { type: "case.open"; code: string; unitId: number; startDate: string; endDate: string | null; name: string | null }
   /** an officer asks for one more mentor invite for a case */
@@ -97,8 +97,8 @@ export type Effect =
 export type Transition<D> =
   /** the answer is wrong: say why, and ask the same question again */
   | { kind: "invalid"; say: Msg[] }
-  /** go on to another step (or the same one) with new data */
-  | { kind: "next"; step: string; data: D; say?: Msg[] }
+  /** go on to another step (or the same one) with new data, applying any effects at once */
+  | { kind: "next"; step: string; data: D; say?: Msg[]; effects?: Effect[] }
   /** the conversation is over */
   | { kind: "done"; say?: Msg[]; effects?: Effect[] };
 

@@ -120,7 +120,7 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     expect(lastText(await chat.press("mentor", "yes"))).toContain("Câu hỏi này đã kết thúc");
   });
 
-  it("takes several cases in one conversation, one after the other, and stores them together", async () => {
+  it("takes several cases in one conversation, one after the other, storing each as it is confirmed", async () => {
     const cases = [await newCase("NT-01", unitA), await newCase("NT-02", unitA), await newCase("NT-03", unitA)];
     for (const c of cases) await joinCase("mentor", c.id, unitA);
 
@@ -141,11 +141,12 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     await chat.press("mentor", "stable");
     await chat.press("mentor", "skip");
     const next = await chat.send("mentor", "có");
-    expect(lastText(next)).toContain("Đã ghi NT-02.");
-    expect(lastText(next)).toContain("Đã ghi 1 trường hợp (chưa lưu). Chọn trường hợp tiếp theo, hoặc bấm “Xong, lưu lại”:");
-    expect(lastText(next)).toContain("• NT-02 — vừa ghi, chưa lưu");
-    expect(labels(next)).toEqual(["NT-01", "NT-03", "NT-02", "Xong, lưu lại"]);
-    expect(await stored()).toEqual([]);
+    expect(lastText(next)).toContain("✅ Đã lưu xác nhận tuần 23/11/2026 (1 trường hợp):\n• NT-02: Ổn định (Gặp trực tiếp)");
+    expect(lastText(next)).not.toContain("Gõ /xacnhan để tiếp tục");
+    expect(lastText(next)).toContain("Đã lưu 1 trường hợp trong lần này. Chọn trường hợp tiếp theo, hoặc bấm “Xong”:");
+    expect(lastText(next)).toContain("• NT-02 — vừa lưu ✓");
+    expect(labels(next)).toEqual(["NT-01", "NT-03", "NT-02", "Xong"]);
+    expect((await stored()).map((r) => r.caseId)).toEqual([cases[1]!.id]);
 
     // A code typed in lower case, then another case.
     expect(lastText(await chat.send("mentor", "nt-01"))).toContain(ASK_CONTACTED("NT-01"));
@@ -154,11 +155,13 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     await chat.send("mentor", "nghi tai nghien");
     await chat.send("mentor", "Nghe hàng xóm nói");
     const third = await chat.send("mentor", "có");
-    expect(labels(third)).toEqual(["NT-03", "NT-01", "NT-02", "Xong, lưu lại"]);
+    expect(lastText(third)).toContain("• NT-01: Nghi tái nghiện (Thăm gia đình)");
+    expect(labels(third)).toEqual(["NT-03", "NT-01", "NT-02", "Xong"]);
+    // The suspected relapse reached the officers at once, while the mentor goes on.
+    expect(texts(await chat.history("officer"))).toContain("🚨 Trường hợp NT-01 (Khu phố Nguyễn Trãi): người giúp đỡ báo NGHI TÁI NGHIỆN");
 
     const done = await chat.press("mentor", "finish");
-    expect(lastText(done)).toContain("✅ Đã lưu xác nhận tuần 23/11/2026 (2 trường hợp):\n• NT-02: Ổn định (Gặp trực tiếp)\n• NT-01: Nghi tái nghiện (Thăm gia đình)");
-    expect(lastText(done)).toContain("Còn 1 trường hợp chưa xác nhận tuần này: NT-03. Gõ /xacnhan để tiếp tục.");
+    expect(lastText(done)).toBe("Xong. Đã lưu 2 trường hợp của tuần 23/11/2026. Cảm ơn bạn!");
     const rows = await stored();
     expect(rows.map((r) => [r.caseId, r.state, r.method])).toEqual([
       [cases[0]!.id, "suspected_relapse", "family_visit"],
@@ -221,11 +224,11 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     await chat.send("mentor", "-");
     const next = await chat.send("mentor", "có");
     // Only "Xong" fits beside six cases.
-    expect(labels(next)).toEqual(["Xong, lưu lại"]);
-    expect(lastText(next)).toContain("• KP-6 — vừa ghi, chưa lưu");
+    expect(labels(next)).toEqual(["Xong"]);
+    expect(lastText(next)).toContain("• KP-6 — vừa lưu ✓");
   });
 
-  it("stores nothing when cancelled in the middle, even cases already confirmed in the conversation", async () => {
+  it("keeps a case confirmed before a cancel, and stores nothing of the case half-answered", async () => {
     const a = await newCase("NT-01", unitA);
     const b = await newCase("NT-02", unitA);
     await joinCase("mentor", a.id, unitA);
@@ -240,9 +243,9 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     await chat.send("mentor", "NT-02");
     await chat.send("mentor", "có");
     expect(lastText(await chat.send("mentor", "/huy"))).toContain("Đã hủy. Không có gì được lưu.");
-    expect(await stored()).toEqual([]);
-    // Nothing was told to the officers either.
-    expect(texts(await chat.history("officer"))).not.toContain("TÁI NGHIỆN");
+    // NT-01 was confirmed (and its suspected relapse told to the officers at once); NT-02 was not.
+    expect((await stored()).map((r) => r.caseId)).toEqual([a.id]);
+    expect(texts(await chat.history("officer"))).toContain("người giúp đỡ báo NGHI TÁI NGHIỆN");
     expect(lastText(await chat.send("mentor", "có"))).toContain("Tôi chưa hiểu");
   });
 

@@ -1,38 +1,25 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { caseName, openCase, saveCheckin, sealerFor } from "../../src/store/cases.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { caseName, saveCheckin, sealerFor } from "../../src/store/cases.ts";
 import { adminOn } from "../admin/harness.ts";
-import { CHANNELS, joinAs, lastText, openChat, seedUnit, type ChatDriver, type Reply } from "../support/chat.ts";
+import { joinTestCase, labels, openCaseChat, openTestCase, texts } from "../support/cases.ts";
+import { CHANNELS, joinAs, lastText, type ChatDriver, type Reply } from "../support/chat.ts";
 import { TEST_DATA_KEY } from "../support/db.ts";
 
-// Wednesday 25/11/2026, 10:00 in Hà Nội: the week of Monday 23/11/2026.
-const WEDNESDAY = new Date("2026-11-25T03:00:00Z");
-const texts = (r: Reply[]) => r.map((m) => m.text).join("\n");
-const labels = (r: Reply[]) => r.at(-1)?.choices.map((c) => c.label) ?? [];
 
 describe.each(CHANNELS)("officers' rehab cases over %s", (channel) => {
   let chat: ChatDriver;
   let unitA: number;
   let unitB: number;
 
-  async function newCase(code: string, unitId: number, name: string | null = null) {
-    return openCase(chat.db, { code, unitId, name, startDate: "2026-09-01", endDate: "2027-03-01" }, sealerFor(TEST_DATA_KEY));
-  }
-  async function joinCase(user: string, caseId: number, unitId: number) {
-    const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test" });
-    await chat.send(user, `/join ${code}`);
-  }
+  const newCase = (code: string, unitId: number, name: string | null = null) => openTestCase(chat, code, unitId, { name });
+  const joinCase = (user: string, caseId: number, unitId: number) => joinTestCase(chat, user, caseId, unitId);
   async function checkIn(user: string, answers: string[]) {
     for (const a of ["/checkin", ...answers]) await chat.send(user, a);
   }
 
   beforeEach(async () => {
-    chat = await openChat(channel, { now: WEDNESDAY });
-    unitA = (await seedUnit(chat.db, "Khu phố Nguyễn Trãi")).id;
-    unitB = (await seedUnit(chat.db, "Khu phố Chí Linh", 100, "has_cases")).id;
-    await joinAs(chat, "officer", "officer", null);
-    await joinAs(chat, "head", "head", unitA);
+    ({ chat, unitA, unitB } = await openCaseChat(channel));
   });
   afterEach(async () => chat.close());
 

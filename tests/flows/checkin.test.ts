@@ -1,49 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
-import { openCase, saveCheckin, sealerFor } from "../../src/store/cases.ts";
-import { createInvite } from "../../src/store/invites.ts";
-import { CHANNELS, joinAs, lastText, openChat, seedUnit, type ChatDriver, type Reply } from "../support/chat.ts";
-import { TEST_DATA_KEY } from "../support/db.ts";
+import { saveCheckin } from "../../src/store/cases.ts";
+import { CHANNELS, joinAs, lastText, type ChatDriver, type Reply } from "../support/chat.ts";
 import { captureLogger } from "../support/logger.ts";
+import { joinTestCase, labels, openCaseChat, openTestCase, texts } from "../support/cases.ts";
 
-// Wednesday 25/11/2026, 10:00 in Hà Nội: the week of Monday 23/11/2026.
-const WEDNESDAY = new Date("2026-11-25T03:00:00Z");
 const WEEK = "2026-11-23";
 const ASK_CONTACTED = (code: string) => `Tuần này bạn có liên hệ được với ${code} không?`;
 const ASK_METHOD = (code: string) => `Bạn liên hệ với ${code} bằng cách nào?`;
 const ASK_STATE = (code: string) => `Tình trạng của ${code} tuần này?`;
 const ASK_NOTE = "Ghi chú thêm (tối đa 500 ký tự; không ghi họ tên)?";
 const CONFIRM = "Đúng chưa? (Có / Không)";
-const labels = (r: Reply[]) => r.at(-1)?.choices.map((c) => c.label) ?? [];
-const texts = (r: Reply[]) => r.map((m) => m.text).join("\n");
 
 describe.each(CHANNELS)("/checkin over %s", (channel) => {
   let chat: ChatDriver;
   let unitA: number;
   let unitB: number;
 
-  /** A case opened in the store, and optionally a mentor who joins it through /join. */
-  async function newCase(code: string, unitId: number, options: { start?: string; end?: string | null; name?: string } = {}) {
-    return openCase(
-      chat.db,
-      { code, unitId, name: options.name ?? null, startDate: options.start ?? "2026-09-01", endDate: options.end === undefined ? "2027-03-01" : options.end },
-      sealerFor(TEST_DATA_KEY),
-    );
-  }
-  async function joinCase(user: string, caseId: number, unitId: number) {
-    const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test" });
-    const replies = await chat.send(user, `/join ${code}`);
-    expect(lastText(replies)).toMatch(/Bạn được phân công giúp đỡ trường hợp|You are now a mentor of case/);
-  }
+  const newCase = (code: string, unitId: number, options: { start?: string; end?: string | null; name?: string } = {}) =>
+    openTestCase(chat, code, unitId, options);
+  const joinCase = (user: string, caseId: number, unitId: number) => joinTestCase(chat, user, caseId, unitId);
   const stored = () => chat.db.checkin.findMany({ orderBy: [{ caseId: "asc" }] });
 
   beforeEach(async () => {
-    chat = await openChat(channel, { now: WEDNESDAY });
-    unitA = (await seedUnit(chat.db, "Khu phố Nguyễn Trãi")).id;
-    unitB = (await seedUnit(chat.db, "Khu phố Chí Linh", 100, "has_cases")).id;
-    await joinAs(chat, "officer", "officer", null);
-    await joinAs(chat, "head", "head", unitA);
+    ({ chat, unitA, unitB } = await openCaseChat(channel));
   });
   afterEach(async () => chat.close());
 

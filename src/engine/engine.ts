@@ -41,10 +41,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const { person, address, created } = await touchIdentity(tx, inbound, now);
   // Opening the chat keeps the channel's window open; there is nothing to answer.
   if (inbound.content.kind === "interaction") return;
-  const flows = new Map(options.commands.map((c) => [c.flow.name, c.flow]));
-  const commandByName = new Map<string, Command>();
-  for (const c of options.commands) for (const n of c.names) commandByName.set(n, c);
-  const known = new Set<string>([...commandByName.keys(), ...Object.values(BUILTIN).flat()]);
+  const { flows, commandByName, known } = tablesOf(options.commands);
 
   const stored = await getConversation(tx, person.id);
   const flow = stored ? flows.get(stored.flow) : undefined;
@@ -152,6 +149,30 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     say.push(...(start.say ?? []));
     prompt = first.ask(start.data);
   }
+}
+
+interface CommandTables {
+  flows: Map<string, Flow<unknown>>;
+  commandByName: Map<string, Command>;
+  known: Set<string>;
+}
+
+// Built once per command list, not for every message.
+const tables = new WeakMap<Command[], CommandTables>();
+
+function tablesOf(commands: Command[]): CommandTables {
+  let t = tables.get(commands);
+  if (!t) {
+    const commandByName = new Map<string, Command>();
+    for (const c of commands) for (const n of c.names) commandByName.set(n, c);
+    t = {
+      flows: new Map(commands.map((c) => [c.flow.name, c.flow])),
+      commandByName,
+      known: new Set<string>([...commandByName.keys(), ...Object.values(BUILTIN).flat()]),
+    };
+    tables.set(commands, t);
+  }
+  return t;
 }
 
 async function helpMsg(tx: Tx, person: PersonView): Promise<Msg> {

@@ -267,7 +267,6 @@ checkin-summary =
     • Note: { $note }
 checkin-confirm = Is this right? (Yes / No)
 checkin-redo = Answer again for { $code }.
-checkin-recorded = { $code } recorded.
 checkin-saved =
     ✅ Saved your confirmation for the week of { $week } ({ $count } case(s)):
     { $cases }

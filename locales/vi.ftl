@@ -267,7 +267,6 @@ checkin-summary =
     • Ghi chú: { $note }
 checkin-confirm = Đúng chưa? (Có / Không)
 checkin-redo = Trả lời lại cho { $code }.
-checkin-recorded = Đã ghi { $code }.
 checkin-saved =
     ✅ Đã lưu xác nhận tuần { $week } ({ $count } trường hợp):
     { $cases }

@@ -5,13 +5,13 @@ import { isolated, type Db } from "../store/client.ts";
 import {
   claimMessage,
   dueMessages,
+  enqueue,
   markFailed,
   markSent,
   requeueStuckMessages,
   retryLater,
   type OutboxRow,
 } from "../store/outbox.ts";
-import { enqueue } from "../store/outbox.ts";
 import { markUnreachable, preferredAddress } from "../store/people.ts";
 import type { ChannelSender } from "./sender.ts";
 

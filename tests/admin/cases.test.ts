@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCaseMentor, caseName, saveCheckin, sealerFor } from "../../src/store/cases.ts";
 import { redeemInvite } from "../../src/store/invites.ts";
 import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
-import { adminOn, NOW } from "./harness.ts";
+import { addTwoUnits, adminOn, NOW } from "./harness.ts";
 
 let env: Awaited<ReturnType<typeof freshDb>>;
 let admin: ReturnType<typeof adminOn>;
@@ -14,8 +14,7 @@ let admin: ReturnType<typeof adminOn>;
 beforeEach(async () => {
   env = await freshDb();
   admin = adminOn(env.db);
-  await admin("units", "add", "Khu phố Nguyễn Trãi", "--households", "150", "--class", "priority");
-  await admin("units", "add", "Thôn Chí Linh");
+  await addTwoUnits(admin);
 });
 afterEach(() => env.cleanup());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { redeemInvite } from "../../src/store/invites.ts";
 import { freshDb } from "../support/db.ts";
-import { adminOn } from "./harness.ts";
+import { addTwoUnits, adminOn } from "./harness.ts";
 
 let env: Awaited<ReturnType<typeof freshDb>>;
 let admin: ReturnType<typeof adminOn>;
@@ -9,8 +9,7 @@ let admin: ReturnType<typeof adminOn>;
 beforeEach(async () => {
   env = await freshDb();
   admin = adminOn(env.db);
-  await admin("units", "add", "Khu phố Nguyễn Trãi", "--households", "150", "--class", "priority");
-  await admin("units", "add", "Thôn Chí Linh");
+  await addTwoUnits(admin);
 });
 afterEach(() => env.cleanup());
 

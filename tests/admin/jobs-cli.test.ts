@@ -1,42 +1,24 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, expect, it } from "vitest";
+import { runCli } from "./harness.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let dir: string | undefined;
 afterEach(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the real entry point as `npm run admin` does, with only the given environment. */
-function cli(env: Record<string, string>, ...argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/admin/cli.ts", ...argv], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: os.tmpdir(), ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 it("lists the jobs on the schedule and time zone of the environment, and refuses a bad time before touching the database", async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-jobs-cli-"));
   const file = path.join(dir, "vungxanh.db");
   const env = { DATABASE_URL: `file:${file}`, APP_TIMEZONE: "Asia/Bangkok", SCHEDULE_REPORT_PROMPT: "15 09:30" };
 
-  const refused = await cli(env, "jobs", "run", "report-prompt", "--at", "20/11/2026 08:00");
+  const refused = await runCli(env, "jobs", "run", "report-prompt", "--at", "20/11/2026 08:00");
   expect(refused.code).toBe(2);
   expect(refused.stderr).toMatch(/^error: --at: expected an ISO 8601 time with its offset/);
   expect(fs.existsSync(file)).toBe(false);
 
-  const listed = await cli(env, "jobs", "list");
+  const listed = await runCli(env, "jobs", "list");
   expect(listed.stderr).toBe("");
   expect(listed.code).toBe(0);
   const lines = listed.stdout.trimEnd().split("\n");

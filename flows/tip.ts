@@ -190,6 +190,7 @@ export const tipFlow: Flow<TipDraft & { code?: string }> = {
 export const tipReplyFlow: Flow = {
   name: "tipreply",
   takesReply: true,
+  awaitsReply: async (ctx) => (await ctx.q.tips.openQuestion(ctx.person.id)) !== null,
   async start(ctx, args) {
     const open = await ctx.q.tips.openQuestion(ctx.person.id);
     const text = args.trim();

@@ -170,6 +170,7 @@ alert-undeliverable =
 reason-outside-window = the person has not written to the Zalo OA for over 48 hours, so Zalo refuses it
 reason-failed = failed after several tries
 reason-unreachable = the person blocked the bot or left the channel
+alert-tipster-unreachable = 📵 A message to the tipster of tip { $code } could not be delivered. The tipster can still follow up with the tip code; there is no other way to reach them.
 
 ## Announcements: /subscribe (/dangky), /unsubscribe (/huydangky), /broadcast (/thongbao)
 unit-button = { $unit }

@@ -170,6 +170,7 @@ alert-undeliverable =
 reason-outside-window = người nhận đã không nhắn tin cho Zalo OA quá 48 giờ nên Zalo không cho gửi
 reason-failed = gửi thất bại sau nhiều lần thử
 reason-unreachable = người nhận đã chặn hoặc không còn dùng kênh này
+alert-tipster-unreachable = 📵 Không gửi được tin nhắn cho người tố giác của tin báo { $code }. Người tố giác có thể hỏi lại bằng mã tin báo; không có cách nào khác để liên lạc với họ.
 
 ## Announcements: /subscribe (/dangky), /unsubscribe (/huydangky), /broadcast (/thongbao)
 unit-button = { $unit }

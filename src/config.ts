@@ -41,6 +41,7 @@ const Env = z.object({
   ZALO_API_BASE: z.url().default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: z.url().default("https://oauth.zaloapp.com"),
   SIMULATOR: onOff.optional(),
+  TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -75,6 +76,8 @@ export interface Config {
   schedule: Schedule;
   /** messages per second a channel may send in all */
   telegramPerSecond: number;
+  /** days a closed tip keeps its way back to its sender before the link is erased */
+  tipRetentionDays: number;
 }
 
 /** Thrown when the environment is wrong; its message names each bad variable. */
@@ -141,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedule,
     telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,
+    tipRetentionDays: e.TIP_RETENTION_DAYS,
   };
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { commands } from "../flows/index.ts";
 import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
-import { simulatorSender } from "../bots/simulator/api.ts";
+import { createSimulatorSender } from "../bots/simulator/api.ts";
 import { createZaloSender } from "../bots/zalo/sender.ts";
 import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
 import { zaloWebhook } from "../bots/zalo/webhook.ts";
@@ -14,6 +14,7 @@ import type { ChannelSender } from "./outbox/sender.ts";
 import { isolated, type Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
+import { sealLegacyRows } from "./store/legacy-rows.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
@@ -89,7 +90,7 @@ export function createServer(options: ServerOptions): Server {
     // Zalo allows about 4,000 calls a minute per app; stay well under it.
     ...(zaloTokens ? [throttled(createZaloSender({ apiBase: config.zalo!.apiBase, tokens: zaloTokens, log }), { perSecond: 50, perChatMs: options.perChatMs ?? 0 })] : []),
     ...(telegram ? [throttled(telegram.sender, { perSecond: config.telegramPerSecond, perChatMs: options.perChatMs ?? 1000 })] : []),
-    ...(config.simulator ? [simulatorSender] : []),
+    ...(config.simulator ? [createSimulatorSender(db, clock)] : []),
   ];
   dispatcher = createDispatcher({
     db,
@@ -101,7 +102,15 @@ export function createServer(options: ServerOptions): Server {
     },
     ...options.dispatcher,
   });
-  const scheduler = createScheduler({ db, schedule: config.schedule, timeZone: config.timeZone, log, clock, onQueued: () => dispatcher?.wake() });
+  const scheduler = createScheduler({
+    db,
+    schedule: config.schedule,
+    timeZone: config.timeZone,
+    log,
+    clock,
+    onQueued: () => dispatcher?.wake(),
+    tipRetentionDays: config.tipRetentionDays,
+  });
   const app = createApp({
     db,
     inbox,
@@ -130,6 +139,8 @@ export function createServer(options: ServerOptions): Server {
       });
     },
     async start() {
+      const sealed = await sealLegacyRows(db);
+      if (sealed) log.info({ sealed }, "sealed the times and conversations an older version kept in the clear");
       await dispatcher!.start();
       await inbox.resume();
       await telegram?.start();

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Inbox } from "../../src/engine/inbox.ts";
 import type { Outbound } from "../../src/engine/types.ts";
 import type { Db } from "../../src/store/client.ts";
-import { messagesForChat } from "../../src/store/outbox.ts";
+import { recordSimulatorMessage, simulatorMessages } from "../../src/store/simulator.ts";
 import type { ChannelSender } from "../../src/outbox/sender.ts";
 
 const User = z.string().trim().regex(/^[\w.-]{1,64}$/, "user: 1–64 letters, digits, . _ -");
@@ -49,16 +49,22 @@ export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): 
       res.status(400).json({ error: "user and after are required" });
       return;
     }
-    const rows = await messagesForChat(deps.db, "simulator", user.data, after.data);
+    const rows = await simulatorMessages(deps.db, user.data, after.data);
     res.json({ demo: deps.demo, messages: rows.map((r) => ({ id: r.id, ...(r.payload as Outbound) })) });
   });
   return router;
 }
 
-/** The simulator's chat is the outbox itself: a message is "delivered" once it is marked sent. */
-export const simulatorSender: ChannelSender = {
-  channel: "simulator",
-  async send() {
-    return { kind: "sent" };
-  },
-};
+/**
+ * The simulator's "delivery" is a row the page reads back (the outbox forgets a message once it
+ * is sent, for the sake of anonymous tipsters; the simulator is a trial channel).
+ */
+export function createSimulatorSender(db: Db, clock: () => Date): ChannelSender {
+  return {
+    channel: "simulator",
+    async send(chatId, payload) {
+      await recordSimulatorMessage(db, chatId, payload, clock());
+      return { kind: "sent" };
+    },
+  };
+}

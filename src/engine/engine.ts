@@ -120,7 +120,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   } else {
     // Any reply to a prompt ("time for the monthly report") starts what it asked for.
     const pending = await takePendingFlow(tx, person.id);
-    const invited = pending ? flows.get(pending) : undefined;
+    const invited = (pending ? flows.get(pending) : undefined) ?? (inbound.content.kind === "text" ? await awaiting() : undefined);
     if (invited && inbound.content.kind !== "choice") {
       const reply = invited.takesReply ? (answerText(inbound.content) ?? "") : "";
       await startFlow(invited, { name: invited.name, args: reply });
@@ -133,6 +133,11 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
 
   await reply(tx, address, person.id, lang, say, prompt, now);
   await notifyOfficers(tx, toOfficers, now);
+
+  async function awaiting(): Promise<Flow<unknown> | undefined> {
+    for (const f of flows.values()) if (f.awaitsReply && (await f.awaitsReply(ctx))) return f;
+    return undefined;
+  }
 
   async function startFlow(f: Flow<unknown>, c: ParsedCommand) {
     const start = await f.start(ctx, c.args);

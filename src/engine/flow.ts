@@ -122,6 +122,12 @@ export interface Flow<D = unknown> {
   oneShot?: boolean;
   /** started by a reply to a prompt (`pendingFlow`): the reply's text comes as `args` */
   takesReply?: boolean;
+  /**
+   * Whether this flow is waiting for the person's next free message (a tipster's answer to an
+   * officer's question), read from the data rather than marked on the person: a mark beside a
+   * resident would say "this one sent a tip". The message comes as `args`.
+   */
+  awaitsReply?(ctx: FlowContext): Promise<boolean>;
   start(ctx: FlowContext, args: string): Promise<Start<D>>;
   steps: Record<string, Step<D>>;
 }

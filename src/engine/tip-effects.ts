@@ -2,7 +2,7 @@ import { isOfficer } from "../domain/access.ts";
 import type { Msg } from "../domain/message.ts";
 import type { PersonView } from "../domain/person.ts";
 import { TIP_LIMITS, type TipEffect } from "../domain/tips.ts";
-import { queueForPerson } from "../outbox/address.ts";
+import { queueForPerson, queueForTipster } from "../outbox/address.ts";
 import type { Tx } from "../store/client.ts";
 import { peopleWithRole } from "../store/people.ts";
 import {
@@ -41,7 +41,8 @@ export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonVi
         tx,
         officer.id,
         { say: [{ key: "alert-tip", args: { code: created.code } }, { key: "lines", args: { lines } }, { key: "tip-officer-actions", args: { code: created.code } }], photo: effect.tip.photo ?? undefined },
-        `tip-alert:${created.code}:p${officer.id}`,
+        // No key: queued once with the tip, and a key naming the tip would keep its time.
+        undefined,
         now,
       );
     }
@@ -64,7 +65,7 @@ export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonVi
       }
       const tipster = await tipsterOf(tx, effect.code);
       if (tipster !== null) {
-        await queueForPerson(tx, tipster, { say: [{ key: "tip-status-to-tipster", args: { code: effect.code, status: { key: `tip-status-${effect.to}` } } }] }, `tip-status:${effect.code}:${effect.to}:${now.getTime()}`, now);
+        await queueForTipster(tx, tipster, effect.code, { say: [{ key: "tip-status-to-tipster", args: { code: effect.code, status: { key: `tip-status-${effect.to}` } } }] }, now);
       }
       return say({ key: "tip-moved", args: { code: effect.code, from: { key: `tip-status-${moved.from}` }, to: { key: `tip-status-${effect.to}` } } });
     }
@@ -73,15 +74,9 @@ export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonVi
       const tipster = await tipsterOf(tx, effect.code);
       const delivered =
         tipster !== null &&
-        (await queueForPerson(
-          tx,
-          tipster,
-          { say: [{ key: "tip-question-to-tipster", args: { code: effect.code, question: effect.text } }] },
-          `tip-question:${effect.code}:${now.getTime()}`,
-          now,
-        )) !== "no-address";
-      // Whatever the tipster writes next is their answer.
-      if (tipster !== null) await tx.person.update({ where: { id: tipster }, data: { pendingFlow: "tipreply" } });
+        (await queueForTipster(tx, tipster, effect.code, { say: [{ key: "tip-question-to-tipster", args: { code: effect.code, question: effect.text } }] }, now)) !==
+          "no-address";
+      // Whatever the tipster writes next is their answer (tipReplyFlow.awaitsReply finds it).
       return say({ key: delivered ? "tip-asked" : "tip-ask-unreachable", args: { code: effect.code } });
     }
     case "tip.block":

@@ -1,6 +1,6 @@
 import type { TipQueries } from "../domain/tips.ts";
 import type { DbOrTx } from "../store/client.ts";
-import { isBlocked, isTipster, openQuestionsFor, openTips, tipByCode, tipMessages, tipsterTagOf } from "../store/tips.ts";
+import { isBlocked, isTipster, openQuestionsFor, openTips, tipByCode, tipMessages, tipsInLastHour } from "../store/tips.ts";
 import { TIP_LIMITS } from "../domain/tips.ts";
 
 /** The tip flows' read-only view of the store. */
@@ -14,8 +14,7 @@ export function tipQueriesOn(db: DbOrTx): TipQueries {
     },
     async refusal(personId, now) {
       if (await isBlocked(db, personId)) return "blocked";
-      const lastHour = await db.tip.count({ where: { tipsterTag: tipsterTagOf(personId), createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
-      return lastHour >= TIP_LIMITS.perHour ? "too-many" : null;
+      return (await tipsInLastHour(db, personId, now)) >= TIP_LIMITS.perHour ? "too-many" : null;
     },
     async openQuestion(personId) {
       const latest = (await openQuestionsFor(db, personId))[0];

@@ -18,14 +18,24 @@ export async function queueForPerson(
   message: { say: Msg[]; choices?: ChoiceMsg[]; photo?: { channel: string; fileId: string } },
   key: string | undefined,
   now: Date,
+  options: { tipCode?: string } = {},
 ): Promise<QueueResult> {
   const person = await db.person.findUnique({ where: { id: personId } });
   if (!person) return "no-address";
   const address = await preferredAddress(db, personId, now);
   if (!address) return "no-address";
   const payload = { ...renderPrompt(Lang.parse(person.lang), message), ...(message.photo ? { photo: message.photo } : {}) };
-  const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key }, now);
+  const tipster = options.tipCode ? { code: options.tipCode, personId } : undefined;
+  const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key, tipster }, now);
   return created ? "queued" : "already-queued";
+}
+
+/**
+ * Queues a message for the sender of tip `code`, unlinkable from them in the clear (see
+ * `TipsterRoute`) and with no key: it is queued once because the action that makes it is.
+ */
+export function queueForTipster(db: DbOrTx, personId: number, code: string, message: { say: Msg[] }, now: Date): Promise<QueueResult> {
+  return queueForPerson(db, personId, message, undefined, now, { tipCode: code });
 }
 
 /** Who someone is to an officer: their role and unit, never a chat id. */

@@ -97,11 +97,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return;
       case "outside-window": {
         // The person's window on this channel closed: their other channel may still reach them.
-        const other = row.personId === null ? null : await preferredAddress(db, row.personId, now, { except: row.channel as Channel });
+        const personId = row.personId ?? row.tipster?.personId ?? null;
+        const other = personId === null ? null : await preferredAddress(db, personId, now, { except: row.channel as Channel });
         if (other) {
           const key = row.idempotencyKey ? `${row.idempotencyKey}:via-${other.channel}` : undefined;
           await isolated(db, async (tx) => {
-            await enqueue(tx, { ...other, personId: row.personId, payload: row.payload, idempotencyKey: key }, now);
+            await enqueue(tx, { ...other, personId: row.personId, payload: row.payload, idempotencyKey: key, tipster: row.tipster }, now);
             await markFailed(tx, row.id, "rerouted", result.error);
           });
           log.info({ outboxId: row.id, from: row.channel, to: other.channel }, "outside the channel's window: sent by the other channel");

@@ -13,10 +13,11 @@ const ALERT_PREFIXES = ["undeliverable:", "unreachable:"];
  */
 export async function tellOfficersUndeliverable(
   db: DbOrTx,
-  row: { id: number; personId: number | null; channel: string; idempotencyKey: string | null },
+  row: { id: number; personId: number | null; channel: string; idempotencyKey: string | null; tipster?: { code: string } },
   status: GiveUpReason,
   now: Date,
 ): Promise<number> {
+  if (row.tipster) return tellOfficersTipsterUnreachable(db, row.tipster.code, now);
   if (!row.idempotencyKey || row.personId === null) return 0;
   if (ALERT_PREFIXES.some((p) => row.idempotencyKey!.startsWith(p))) return 0;
   const who = await describePerson(db, row.personId);
@@ -30,6 +31,20 @@ export async function tellOfficersUndeliverable(
       `undeliverable:${row.id}:p${officer.id}`,
       now,
     );
+    if (result === "queued") queued++;
+  }
+  return queued;
+}
+
+/**
+ * A message to a tip's sender did not arrive. The officers learn only that a tipster of this tip
+ * could not be reached: never their role, unit, channel or why (a blocked bot says something of
+ * a person). Unkeyed, so the notice leaves no row behind once it is sent.
+ */
+async function tellOfficersTipsterUnreachable(db: DbOrTx, code: string, now: Date): Promise<number> {
+  let queued = 0;
+  for (const officer of await peopleWithRole(db, "officer")) {
+    const result = await queueForPerson(db, officer.id, { say: [{ key: "alert-tipster-unreachable", args: { code } }] }, undefined, now);
     if (result === "queued") queued++;
   }
   return queued;

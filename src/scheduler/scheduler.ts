@@ -9,6 +9,8 @@ export interface SchedulerOptions extends JobDeps {
   log: Logger;
   /** called when a run queued messages, so the outbox sends them now */
   onQueued?: () => void;
+  /** days a closed tip keeps its way back to its sender (TIP_RETENTION_DAYS) */
+  tipRetentionDays?: number;
 }
 
 export interface Scheduler {
@@ -33,8 +35,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock();
     if (now.getTime() - lastHousekeeping >= 3600_000) {
       lastHousekeeping = now.getTime();
-      const removed = await housekeeping(db, now).catch((error) => log.error({ err: error }, "housekeeping failed"));
-      if (removed && (removed.inbound || removed.outbox)) log.info(removed, "old records removed");
+      const removed = await housekeeping(db, now, { tipRetentionDays: options.tipRetentionDays }).catch((error) =>
+        log.error({ err: error }, "housekeeping failed"),
+      );
+      if (removed && Object.values(removed).some((n) => n > 0)) log.info(removed, "old records removed");
     }
     for (const job of JOB_NAMES) {
       const occurrence = latestOfJob(options.schedule[job], now, options.timeZone);

@@ -1,4 +1,5 @@
 import { isolated, type DbOrTx, type Tx } from "./client.ts";
+import { forgetTipsters } from "./tips.ts";
 
 const DAY = 24 * 3600_000;
 
@@ -6,25 +7,40 @@ const DAY = 24 * 3600_000;
 export const RETENTION = {
   /** processed update ids: Telegram redelivers for about a day, Zalo for about two hours */
   inboundDays: 7,
-  /** sent or failed messages: the simulator shows its chat history from them */
+  /** keyed proactive messages, whose key stops a second send while it can come round again */
   outboxDays: 90,
+  /** what the web simulator showed (a trial channel) */
+  simulatorDays: 7,
+  /** a closed tip keeps its way back to its sender this long after its last status change or message */
+  tipDays: 30,
 };
 
-/**
- * Deletes what has served its purpose, so a cheap server's disk does not fill: processed update
- * ids past any redelivery, and old delivered or given-up messages. Keyed proactive messages are
- * kept as long as their key can come round again (a month's prompt), i.e. the outbox retention.
- */
-export async function housekeeping(db: DbOrTx, now: Date): Promise<{ inbound: number; outbox: number }> {
-  return isolated(db, (tx) => sweep(tx, now));
+export interface HousekeepingResult {
+  inbound: number;
+  outbox: number;
+  simulator: number;
+  /** tips whose link to their sender was erased */
+  tipsForgotten: number;
 }
 
-async function sweep(db: Tx, now: Date): Promise<{ inbound: number; outbox: number }> {
+/**
+ * Deletes what has served its purpose, so a cheap server's disk does not fill (processed update
+ * ids past any redelivery, old keyed messages, old simulator chats) and so that closed tips stop
+ * being linkable to their senders (see `forgetTipsters`).
+ */
+export async function housekeeping(db: DbOrTx, now: Date, options: { tipRetentionDays?: number } = {}): Promise<HousekeepingResult> {
+  return isolated(db, (tx) => sweep(tx, now, options.tipRetentionDays ?? RETENTION.tipDays));
+}
+
+async function sweep(db: Tx, now: Date, tipDays: number): Promise<HousekeepingResult> {
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const inbound = await db.inboundUpdate.deleteMany({
-    where: { status: { in: ["done", "failed"] }, receivedAt: { lt: new Date(now.getTime() - RETENTION.inboundDays * DAY) } },
+    where: { status: { in: ["done", "failed"] }, receivedAt: { lt: ago(RETENTION.inboundDays) } },
   });
   const outbox = await db.outboxMessage.deleteMany({
-    where: { status: { in: ["sent", "failed", "unreachable"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.outboxDays * DAY) } },
+    where: { status: { notIn: ["pending", "sending"] }, createdAt: { lt: ago(RETENTION.outboxDays) } },
   });
-  return { inbound: inbound.count, outbox: outbox.count };
+  const simulator = await db.simulatorMessage.deleteMany({ where: { sentAt: { lt: ago(RETENTION.simulatorDays) } } });
+  const forgotten = await forgetTipsters(db, now, tipDays);
+  return { inbound: inbound.count, outbox: outbox.count, simulator: simulator.count, tipsForgotten: forgotten.length };
 }

@@ -1,5 +1,6 @@
 import { isolated, type DbOrTx } from "./client.ts";
 import { keyring } from "./keyring.ts";
+import { dayOf } from "./sealed-time.ts";
 
 /** True for Prisma's unique-constraint error (P2002), whatever the driver. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -58,12 +59,13 @@ export async function claimInbound(db: DbOrTx, id: number): Promise<boolean> {
 
 /**
  * Marks an update done inside the transaction that acted on it, so it is acted on once. Its
- * content is dropped: only the id is kept, to recognise a redelivery.
+ * content, its chat and its times are dropped (the day is kept for housekeeping): only the
+ * keyed id is left, to recognise a redelivery. A precise time here would match a tip's.
  */
 export async function finishInbound(db: DbOrTx, id: number, now: Date): Promise<boolean> {
   const done = await db.inboundUpdate.updateMany({
     where: { id, status: "processing" },
-    data: { status: "done", processedAt: now, payload: "{}", chatKey: "" },
+    data: { status: "done", ...forgotten(now) },
   });
   return done.count === 1;
 }
@@ -77,7 +79,7 @@ export async function failInbound(db: DbOrTx, id: number, error: string, giveUp:
         status: giveUp ? "failed" : "pending",
         attempts: { increment: 1 },
         lastError: error.slice(0, 500),
-        ...(giveUp ? { payload: "{}", chatKey: "" } : {}),
+        ...(giveUp ? forgotten(new Date()) : {}),
       },
     });
   });
@@ -88,4 +90,10 @@ export async function requeueStuckInbound(db: DbOrTx): Promise<number> {
   return isolated(db, async (tx) => {
     return (await tx.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending" } })).count;
   });
+}
+
+/** What is left of an update once it is handled or given up: nothing that says who or when. */
+function forgotten(now: Date) {
+  const day = dayOf(now);
+  return { payload: "{}", chatKey: "", receivedAt: day, processedAt: day };
 }

@@ -3,6 +3,16 @@ import { chatTag, keyring } from "./keyring.ts";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "rerouted";
 
+/**
+ * A message to the sender of a tip. It is queued with no person and under a chat tag of its own
+ * (per tip), so nothing in the clear groups it with that person's other messages; who and which
+ * tip travel sealed in the payload, for rerouting and for "a tipster could not be reached".
+ */
+export interface TipsterRoute {
+  code: string;
+  personId: number;
+}
+
 export interface NewOutboxMessage {
   channel: string;
   chatId: string;
@@ -10,7 +20,11 @@ export interface NewOutboxMessage {
   payload: unknown;
   /** for proactive messages: the same key is enqueued once, ever */
   idempotencyKey?: string;
+  tipster?: TipsterRoute;
 }
+
+/** Where a sealed payload keeps a tipster's route; stripped before the payload is sent. */
+const TIPSTER = "__tipster";
 
 /** Adds a message to the queue; false when its idempotency key was queued before. */
 export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date): Promise<boolean> {
@@ -19,14 +33,18 @@ export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date):
       const seen = await tx.outboxMessage.findUnique({ where: { idempotencyKey: message.idempotencyKey } });
       if (seen) return false;
     }
+    const { tipster } = message;
+    const stored = tipster ? { ...(message.payload as object), [TIPSTER]: tipster } : message.payload;
     await tx.outboxMessage.create({
       data: {
         channel: message.channel,
-        chatId: chatTag(message.channel, message.chatId),
+        chatId: tipster
+          ? keyring().tag("tipster-chat", `${message.channel}:${message.chatId}:${tipster.code}`)
+          : chatTag(message.channel, message.chatId),
         chatRef: keyring().seal(message.chatId),
-        personId: message.personId,
+        personId: tipster ? null : message.personId,
         // Sealed: messages carry what people said (a tip, an answer) and, to officers, names.
-        payload: keyring().seal(JSON.stringify(message.payload)),
+        payload: keyring().seal(JSON.stringify(stored)),
         idempotencyKey: message.idempotencyKey ?? null,
         nextAttemptAt: now,
         createdAt: now,
@@ -45,6 +63,8 @@ export interface OutboxRow {
   payload: unknown;
   attempts: number;
   idempotencyKey: string | null;
+  /** set on a message to a tip's sender */
+  tipster?: TipsterRoute;
 }
 
 /**
@@ -74,14 +94,16 @@ export async function dueMessages(db: DbOrTx, now: Date, limit: number): Promise
     const chat = `${r.channel}:${r.chatId}`;
     if (seen.has(chat) || (oldest.get(chat) ?? r.id) < r.id) continue;
     seen.add(chat);
+    const { payload, tipster } = openStored(r.payload);
     picked.push({
       id: r.id,
       channel: r.channel,
       chatId: keyring().open(r.chatRef),
       personId: r.personId,
-      payload: openOutboxPayload(r.payload),
+      payload,
       attempts: r.attempts,
       idempotencyKey: r.idempotencyKey,
+      ...(tipster ? { tipster } : {}),
     });
     if (picked.length >= limit) break;
   }
@@ -95,9 +117,15 @@ export async function claimMessage(db: DbOrTx, id: number): Promise<boolean> {
   });
 }
 
+/**
+ * A message has left. A reply or alert (no key) is deleted: kept, its chat tag and time would
+ * line up with what the person did (a tip, an answer). A keyed proactive message keeps only its
+ * key, so it is never queued again, and loses its content and chat (a reward secret, a name).
+ */
 export async function markSent(db: DbOrTx, id: number, now: Date): Promise<void> {
   return isolated(db, async (tx) => {
-    await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 } } });
+    if ((await tx.outboxMessage.deleteMany({ where: { id, idempotencyKey: null } })).count === 1) return;
+    await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 }, payload: "", chatRef: "" } });
   });
 }
 
@@ -111,9 +139,11 @@ export async function retryLater(db: DbOrTx, id: number, at: Date, error: string
   });
 }
 
+/** A message given up (or sent another way): forgotten like a sent one, see {@link markSent}. */
 export async function markFailed(db: DbOrTx, id: number, status: "failed" | "unreachable" | "rerouted", error: string): Promise<void> {
   return isolated(db, async (tx) => {
-    await tx.outboxMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+    if ((await tx.outboxMessage.deleteMany({ where: { id, idempotencyKey: null } })).count === 1) return;
+    await tx.outboxMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500), attempts: { increment: 1 }, payload: "", chatRef: "" } });
   });
 }
 
@@ -124,17 +154,14 @@ export async function requeueStuckMessages(db: DbOrTx): Promise<number> {
   });
 }
 
-/** A queued message's content, as the sender (or the simulator page) needs it. */
+/** A queued message's content, as the sender needs it. */
 export function openOutboxPayload(stored: string): unknown {
-  return JSON.parse(keyring().open(stored));
+  return openStored(stored).payload;
 }
 
-/** Messages for one chat after `afterId`, for the web simulator that reads its own chat. */
-export async function messagesForChat(db: DbOrTx, channel: string, chatId: string, afterId: number) {
-  const rows = await db.outboxMessage.findMany({
-    where: { channel, chatId: chatTag(channel, chatId), id: { gt: afterId }, status: "sent" },
-    orderBy: { id: "asc" },
-    select: { id: true, payload: true, sentAt: true },
-  });
-  return rows.map((r) => ({ id: r.id, payload: openOutboxPayload(r.payload), sentAt: r.sentAt }));
+function openStored(stored: string): { payload: unknown; tipster?: TipsterRoute } {
+  const parsed = JSON.parse(keyring().open(stored)) as Record<string, unknown>;
+  if (!(TIPSTER in parsed)) return { payload: parsed };
+  const { [TIPSTER]: tipster, ...payload } = parsed;
+  return { payload, tipster: tipster as TipsterRoute };
 }

@@ -3,6 +3,7 @@ import { windowOpen } from "../domain/channels.ts";
 import type { PersonView } from "../domain/person.ts";
 import { isolated, type DbOrTx } from "./client.ts";
 import { chatTag, keyring, userTag } from "./keyring.ts";
+import { openTime, sealTime } from "./sealed-time.ts";
 
 type PersonRow = { id: number; role: string; unitId: number | null; lang: string };
 
@@ -32,12 +33,12 @@ export async function touchIdentity(
   if (existing) {
     await db.channelIdentity.update({
       where: { id: existing.id },
-      data: { ...(existing.chatTag === sealed.chatTag ? {} : sealed), lastInboundAt: now, unreachable: false, unreachableReason: null },
+      data: { ...(existing.chatTag === sealed.chatTag ? {} : sealed), lastInboundEnc: sealTime(now), unreachable: false, unreachableReason: null },
     });
     return { person: toPersonView(existing.person), address, created: false };
   }
   const person = await db.person.create({
-    data: { identities: { create: { channel: input.channel, externalId: where.channel_externalId.externalId, ...sealed, lastInboundAt: now } } },
+    data: { identities: { create: { channel: input.channel, externalId: where.channel_externalId.externalId, ...sealed, lastInboundEnc: sealTime(now) } } },
   });
   return { person: toPersonView(person), address, created: true };
 }
@@ -61,10 +62,14 @@ export async function preferredAddress(
   now: Date,
   options: { except?: Channel } = {},
 ): Promise<Address | null> {
-  const identities = await db.channelIdentity.findMany({
+  const rows = await db.channelIdentity.findMany({
     where: { personId, unreachable: false, ...(options.except ? { channel: { not: options.except } } : {}) },
-    orderBy: [{ lastInboundAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    orderBy: { id: "desc" },
   });
+  // Sealed (a clear time would match an anonymous tip's), so sorted here: a person has few.
+  const identities = rows
+    .map((i) => ({ ...i, lastInboundAt: i.lastInboundEnc ? openTime(i.lastInboundEnc) : null }))
+    .sort((a, b) => (b.lastInboundAt?.getTime() ?? -Infinity) - (a.lastInboundAt?.getTime() ?? -Infinity));
   const open = identities.find((i) => windowOpen(i.channel as Channel, i.lastInboundAt, now));
   return open ? { channel: open.channel as Channel, chatId: keyring().open(open.chatId) } : null;
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomInt, scryptSync, timingSafeEqual } from "node:crypto
 import { canMoveTip, TIP_LIMITS, TipCategory, TipStatus, type NewTip, type TipView } from "../domain/tips.ts";
 import type { DbOrTx } from "./client.ts";
 import { keyring } from "./keyring.ts";
+import { dayOf, openTime, sealTime } from "./sealed-time.ts";
 
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const randomCode = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
@@ -33,8 +34,7 @@ export type CreatedTip = { ok: true; id: number; code: string; secret: string } 
 export async function createTip(db: DbOrTx, tip: NewTip, tipsterId: number, now: Date): Promise<CreatedTip> {
   const tipsterTag = tipsterTagOf(tipsterId);
   if (await db.tipBlock.findUnique({ where: { tipsterTag } })) return { ok: false, reason: "blocked" };
-  const lastHour = await db.tip.count({ where: { tipsterTag, createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
-  if (lastHour >= TIP_LIMITS.perHour) return { ok: false, reason: "too-many" };
+  if ((await tipsInLastHour(db, tipsterId, now)) >= TIP_LIMITS.perHour) return { ok: false, reason: "too-many" };
   let code: string;
   do code = `TB-${randomCode(6)}`;
   while (await db.tip.findUnique({ where: { code } }));
@@ -55,10 +55,19 @@ export async function createTip(db: DbOrTx, tip: NewTip, tipsterId: number, now:
       tipsterRef: keyring().seal(String(tipsterId)),
       tipsterTag,
       secretHash: hashSecret(secret),
-      createdAt: now,
+      createdEnc: sealTime(now),
     },
   });
   return { ok: true, id: row.id, code, secret };
+}
+
+/**
+ * How many tips this person sent in the hour before `now`: found by tag, timed by opening the
+ * sealed times of that person's tips only (a few).
+ */
+export async function tipsInLastHour(db: DbOrTx, personId: number, now: Date): Promise<number> {
+  const rows = await db.tip.findMany({ where: { tipsterTag: tipsterTagOf(personId) }, select: { createdEnc: true }, orderBy: { id: "desc" }, take: 50 });
+  return rows.filter((r) => now.getTime() - openTime(r.createdEnc).getTime() < 3600_000).length;
 }
 
 type TipRow = NonNullable<Awaited<ReturnType<DbOrTx["tip"]["findUnique"]>>>;
@@ -77,7 +86,7 @@ function toView(row: TipRow): TipView {
     contact: row.contactEnc ? keyring().open(row.contactEnc) : null,
     status: TipStatus.parse(row.status),
     rewarded: row.rewardedAt !== null,
-    createdAt: row.createdAt,
+    createdAt: openTime(row.createdEnc),
   };
 }
 
@@ -89,13 +98,16 @@ export async function tipByCode(db: DbOrTx, code: string): Promise<TipView | nul
 /** Whether `personId` sent this tip: compared by tag, so nothing is decrypted to answer. */
 export async function isTipster(db: DbOrTx, code: string, personId: number): Promise<boolean> {
   const row = await db.tip.findUnique({ where: { code }, select: { tipsterTag: true } });
-  return row?.tipsterTag === tipsterTagOf(personId);
+  return row?.tipsterTag != null && row.tipsterTag === tipsterTagOf(personId);
 }
 
-/** The person to deliver a message to; only the delivery path may call this. */
+/**
+ * The person to deliver a message to; only the delivery path may call this. Null once the tip's
+ * link to its sender has been erased (see {@link forgetTipsters}).
+ */
 export async function tipsterOf(db: DbOrTx, code: string): Promise<number | null> {
   const row = await db.tip.findUnique({ where: { code }, select: { tipsterRef: true } });
-  return row ? Number(keyring().open(row.tipsterRef)) : null;
+  return row?.tipsterRef ? Number(keyring().open(row.tipsterRef)) : null;
 }
 
 export async function openTips(db: DbOrTx): Promise<TipView[]> {
@@ -117,7 +129,7 @@ export async function moveTip(db: DbOrTx, code: string, to: TipStatus, officerId
 
 /** Records an officer's question; the caller delivers it to the tipster. */
 export async function addQuestion(db: DbOrTx, tipId: number, text: string, officerId: number, now: Date): Promise<void> {
-  await db.tipMessage.create({ data: { tipId, kind: "question", text, officerId, createdAt: now } });
+  await db.tipMessage.create({ data: { tipId, kind: "question", text, officerId, createdEnc: sealTime(now) } });
 }
 
 /** The tipster's tips with a question not yet answered, newest first. */
@@ -132,17 +144,18 @@ export async function openQuestionsFor(db: DbOrTx, personId: number) {
 /** Records the tipster's answer to a tip's open questions. */
 export async function addAnswer(db: DbOrTx, tipId: number, text: string, now: Date): Promise<void> {
   await db.tipMessage.updateMany({ where: { tipId, kind: "question", answered: false }, data: { answered: true } });
-  await db.tipMessage.create({ data: { tipId, kind: "answer", text, createdAt: now } });
+  await db.tipMessage.create({ data: { tipId, kind: "answer", text, createdEnc: sealTime(now) } });
 }
 
 export async function tipMessages(db: DbOrTx, tipId: number) {
-  return db.tipMessage.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { kind: true, text: true, createdAt: true } });
+  const rows = await db.tipMessage.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { kind: true, text: true, createdEnc: true } });
+  return rows.map((r) => ({ kind: r.kind, text: r.text, createdAt: openTime(r.createdEnc) }));
 }
 
 /** Stops the sender of a tip from tipping again; the officer learns nothing of who it is. */
 export async function blockTipster(db: DbOrTx, code: string, officerId: number, now: Date): Promise<boolean> {
   const row = await db.tip.findUnique({ where: { code }, select: { tipsterTag: true } });
-  if (!row) return false;
+  if (!row?.tipsterTag) return false;
   await db.tipBlock.upsert({ where: { tipsterTag: row.tipsterTag }, create: { tipsterTag: row.tipsterTag, blockedById: officerId, createdAt: now }, update: {} });
   return true;
 }
@@ -159,4 +172,33 @@ export async function markRewarded(db: DbOrTx, code: string, now: Date): Promise
 export async function verifyTipSecret(db: DbOrTx, code: string, secret: string): Promise<boolean> {
   const row = await db.tip.findUnique({ where: { code }, select: { secretHash: true } });
   return row ? secretMatches(row.secretHash, secret) : false;
+}
+
+/**
+ * Erases the link between closed tips and their senders once nothing more can pass between them:
+ * the tip is handled or unfounded, and its last status change and its last question or answer
+ * are older than `retentionDays`. The sealed sender and its tag go, a named tipster's contact
+ * goes, and the tip's and its messages' sealed times are cut to the day, so that not even the
+ * holder of DATA_KEY can line them up with the sender's own traces. Returns the codes forgotten.
+ */
+export async function forgetTipsters(db: DbOrTx, now: Date, retentionDays: number): Promise<string[]> {
+  const before = now.getTime() - retentionDays * 24 * 3600_000;
+  const closed = await db.tip.findMany({
+    where: { purgedAt: null, status: { in: ["handled", "unfounded"] } },
+    select: { id: true, code: true, createdEnc: true, changes: { select: { at: true } }, messages: { select: { id: true, createdEnc: true } } },
+  });
+  const forgotten: string[] = [];
+  for (const tip of closed) {
+    const times = [...tip.changes.map((c) => c.at.getTime()), ...tip.messages.map((m) => openTime(m.createdEnc).getTime())];
+    if (times.some((t) => t >= before)) continue;
+    for (const m of tip.messages) {
+      await db.tipMessage.update({ where: { id: m.id }, data: { createdEnc: sealTime(dayOf(openTime(m.createdEnc))) } });
+    }
+    await db.tip.update({
+      where: { id: tip.id },
+      data: { tipsterRef: null, tipsterTag: null, contactEnc: null, createdEnc: sealTime(dayOf(openTime(tip.createdEnc))), purgedAt: dayOf(now) },
+    });
+    forgotten.push(tip.code);
+  }
+  return forgotten;
 }

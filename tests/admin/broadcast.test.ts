@@ -1,7 +1,7 @@
 import { openOutboxPayload } from "../../src/store/outbox.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb } from "../support/db.ts";
-import { sealedIdentity } from "../support/people.ts";
+import { lastInbound, sealedIdentity } from "../support/people.ts";
 import { keyring, chatTag } from "../../src/store/keyring.ts";
 import { adminOn, NOW } from "./harness.ts";
 
@@ -15,7 +15,7 @@ async function person(name: string, data: { role: string; unitId?: number | null
   return env.db.person.create({
     data: {
       ...data,
-      ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), lastInboundAt: NOW } } } : {}),
+      ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), ...lastInbound(NOW) } } } : {}),
     },
   });
 }

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { freshDb } from "../support/db.ts";
-import { sealedIdentity } from "../support/people.ts";
+import { lastInbound, sealedIdentity } from "../support/people.ts";
 import { keyring, chatTag } from "../../src/store/keyring.ts";
 import { adminOn, NOW } from "./harness.ts";
 
@@ -14,7 +14,7 @@ const VALUES = { addicts: 3, suspected: 1, newCases: 0, familyRehab: 1, compulso
 
 async function person(name: string, data: { role: string; unitId?: number | null }, reachable = true) {
   return env.db.person.create({
-    data: { ...data, ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), lastInboundAt: NOW } } } : {}) },
+    data: { ...data, ...(reachable ? { identities: { create: { ...sealedIdentity("simulator", name), ...lastInbound(NOW) } } } : {}) },
   });
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createServer } from "../../src/server.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { freshDb } from "../support/db.ts";
+import { getConversation } from "../../src/store/conversations.ts";
 import { startFakeTelegram } from "../support/fake-telegram.ts";
 import { captureLogger } from "../support/logger.ts";
 
@@ -74,7 +75,7 @@ describe("Telegram webhook", () => {
     expect(row).toMatchObject({ status: "pending", attempts: 0 });
     expect(row!.nextAttemptAt.getTime() - chat.clock.now.getTime()).toBe(1000);
     // The conversation moved on even though the reply waits.
-    expect((await chat.db.conversation.findFirst())?.step).toBe("suspected");
+    expect((await getConversation(chat.db, (await chat.db.conversation.findFirstOrThrow()).personId))?.step).toBe("suspected");
     chat.clock.now = new Date(chat.clock.now.getTime() + 1000);
     await expect.poll(async () => lastText(await chat.history("head")), { timeout: 5000 }).toContain("(2/11)");
     // The fake records the message a moment before the dispatcher marks it sent.
@@ -92,16 +93,18 @@ describe("Telegram webhook", () => {
     expect(calls).toHaveLength(3);
     chat.fake!.failNext("sendMessage", ...Array.from({ length: 6 }, () => chat.fake!.serverError()));
     await chat.send("u", "/start");
-    await expect.poll(async () => (tick(), (await chat.db.outboxMessage.findFirst({ orderBy: { id: "desc" } }))?.status), { timeout: 5000 }).toBe("failed");
-    expect((await chat.db.outboxMessage.findFirst({ orderBy: { id: "desc" } }))?.attempts).toBe(6);
+    // Six tries, then given up: a reply is not kept once it can no longer be sent.
+    await expect.poll(() => (tick(), chat.fake!.calls.filter((c) => c.method === "sendMessage").length), { timeout: 5000 }).toBe(9);
+    await expect.poll(() => chat.logLines.some((l) => l.includes("giving up on a message after its last try")), { timeout: 5000 }).toBe(true);
+    expect(await chat.db.outboxMessage.count()).toBe(0);
   });
 
   it("marks a person who blocked the bot unreachable and does not retry", async () => {
     chat = await openChat("telegram");
     chat.fake!.failNext("sendMessage", chat.fake!.blocked());
     await chat.send("u", "/start");
-    const row = await chat.db.outboxMessage.findFirst();
-    expect(row?.status).toBe("unreachable");
+    // Not retried, and not kept: the reply is forgotten once it cannot be sent.
+    expect(await chat.db.outboxMessage.count()).toBe(0);
     expect(chat.fake!.calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
     expect(await chat.db.channelIdentity.findFirst()).toMatchObject({ unreachable: true });
     // Writing again means they unblocked the bot.

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lastText, openChat, type ChatDriver } from "../support/chat.ts";
 import { signedEvent, textEvent, ZALO } from "../support/fake-zalo.ts";
 import { userTag } from "../../src/store/keyring.ts";
+import { openTime } from "../../src/store/sealed-time.ts";
 
 describe("Zalo webhook", () => {
   let chat: ChatDriver;
@@ -87,7 +88,7 @@ describe("Zalo webhook", () => {
     expect((await post(open.body, open.signature)).status).toBe(200);
     await settle();
     expect(chat.zalo!.sentTo("1006")).toHaveLength(1);
-    expect((await chat.db.channelIdentity.findFirstOrThrow({ where: { externalId: userTag("zalo", "1006") } })).lastInboundAt).toEqual(later);
+    expect(openTime((await chat.db.channelIdentity.findFirstOrThrow({ where: { externalId: userTag("zalo", "1006") } })).lastInboundEnc!)).toEqual(later);
 
     const unfollow = signedEvent({ event_name: "unfollow", oa_id: ZALO.oaId, follower: { id: "1006" }, source: "oa_profile", timestamp: String(later.getTime() + 1) });
     expect((await post(unfollow.body, unfollow.signature)).status).toBe(200);

@@ -5,7 +5,7 @@ import { preferredAddress } from "../../src/store/people.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { freshDb } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
-import { sealedIdentity } from "../support/people.ts";
+import { lastInbound, sealedIdentity } from "../support/people.ts";
 
 const HOUR = 3600_000;
 
@@ -16,10 +16,10 @@ describe("the Zalo interaction window", () => {
       const now = new Date("2026-11-23T01:00:00Z");
       const person = await db.person.create({ data: { role: "head" } });
       const identity = (channel: string, hoursAgo: number) =>
-        db.channelIdentity.create({ data: { personId: person.id, ...sealedIdentity(channel, `${channel}-1`), lastInboundAt: new Date(now.getTime() - hoursAgo * HOUR) } });
+        db.channelIdentity.create({ data: { personId: person.id, ...sealedIdentity(channel, `${channel}-1`), ...lastInbound(new Date(now.getTime() - hoursAgo * HOUR)) } });
       await identity("zalo", 47);
       expect(await preferredAddress(db, person.id, now)).toEqual({ channel: "zalo", chatId: "zalo-1" });
-      await db.channelIdentity.updateMany({ where: { channel: "zalo" }, data: { lastInboundAt: new Date(now.getTime() - 49 * HOUR) } });
+      await db.channelIdentity.updateMany({ where: { channel: "zalo" }, data: lastInbound(new Date(now.getTime() - 49 * HOUR)) });
       expect(await preferredAddress(db, person.id, now)).toBeNull();
       await identity("telegram", 24 * 30);
       expect(await preferredAddress(db, person.id, now)).toEqual({ channel: "telegram", chatId: "telegram-1" });
@@ -56,7 +56,7 @@ describe("Zalo delivery outside the window", () => {
   it("sends a message Zalo refuses as outside the window by the person's other channel", async () => {
     await setup();
     const head = await chat.db.person.findFirstOrThrow({ where: { role: "head" } });
-    await chat.db.channelIdentity.create({ data: { personId: head.id, ...sealedIdentity("simulator", "head-web"), lastInboundAt: new Date("2026-11-01T00:00:00Z") } });
+    await chat.db.channelIdentity.create({ data: { personId: head.id, ...sealedIdentity("simulator", "head-web"), ...lastInbound(new Date("2026-11-01T00:00:00Z")) } });
     chat.zalo!.failNext(chat.zalo!.error(-230, "User has not interacted with the OA in the last 7 days"));
     await runJob(deps(), "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", chat.clock.now);
     await chat.server.dispatcher.flush();

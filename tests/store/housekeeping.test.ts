@@ -27,7 +27,7 @@ describe("housekeeping", () => {
         { channel: "telegram", chatId: "1", payload: "{}", status: "sent", createdAt: recent },
       ],
     });
-    expect(await housekeeping(db, now)).toEqual({ inbound: 1, outbox: 1 });
+    expect(await housekeeping(db, now)).toEqual({ inbound: 1, outbox: 1, simulator: 0, tipsForgotten: 0 });
     expect((await db.inboundUpdate.findMany()).map((r) => r.externalId).sort()).toEqual(["2", "3"]);
     expect((await db.outboxMessage.findMany()).map((r) => r.status).sort()).toEqual(["pending", "sent"]);
   });

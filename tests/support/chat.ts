@@ -38,6 +38,8 @@ export interface ChatDriver {
   sendOther(user: string, kind: "sticker" | "photo" | "location"): Promise<Reply[]>;
   /** Everything sent to `user` so far. */
   history(user: string): Promise<Reply[]>;
+  /** The id the channel knows `user` by (Telegram's numeric id, Zalo's user id, the simulator's name). */
+  idOf(user: string): string;
   /** Stops the server and starts a new one on the same database (a restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -200,6 +202,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     sendOther: (user, kind) =>
       deliver(user, kind === "sticker" ? { kind: "sticker" } : kind === "photo" ? { kind: "photo", ref: { channel: "telegram", fileId: "p" } } : { kind: "location", latitude: 1, longitude: 1 }),
     history,
+    idOf: (user: string) => (fake ? String(numericId(user)) : zalo ? zaloId(user) : user),
     async restart() {
       await server.stop();
       await boot();

@@ -21,6 +21,8 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
   // as if the process sending them died mid-request.
   let holdAfter = Infinity;
   const held: http.ServerResponse[] = [];
+  // Chats whose person blocked the bot: every sendMessage to them is refused with 403.
+  const blockedChats = new Set<string>();
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
@@ -43,7 +45,10 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
         held.push(res);
         return;
       }
-      const scripted = script.get(method)?.shift();
+      const scripted =
+        method === "sendMessage" && blockedChats.has(String(body.chat_id))
+          ? { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }
+          : script.get(method)?.shift();
       calls.push({ method, body, ok: !scripted || scripted.status === 200 });
       if (scripted) return send(scripted.status, scripted.body);
       switch (method) {
@@ -82,6 +87,10 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
     }),
     blocked: (): Scripted => ({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }),
     serverError: (): Scripted => ({ status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } }),
+    /** The person of this chat blocks the bot: every later message to it gets 403. */
+    blockChat(chatId: string | number) {
+      blockedChats.add(String(chatId));
+    },
     /** After `n` delivered messages, leave further sendMessage requests unanswered. */
     holdAfter(n: number) {
       holdAfter = n;

@@ -1,4 +1,5 @@
 import { openOutboxPayload } from "../../src/store/outbox.ts";
+import { sealTime } from "../../src/store/sealed-time.ts";
 import type { Db } from "../../src/store/client.ts";
 import { chatTag, keyring, userTag } from "../../src/store/keyring.ts";
 import { touchIdentity } from "../../src/store/people.ts";
@@ -28,3 +29,6 @@ export async function queuedTexts(db: Db, who: { chatId: string; channel: string
 export function sealedIdentity(channel: string, externalId: string, chatId = externalId) {
   return { channel, externalId: userTag(channel, externalId), chatId: keyring().seal(chatId), chatTag: chatTag(channel, chatId) };
 }
+
+/** The sealed form of a last-inbound time, as `touchIdentity` stores it. */
+export const lastInbound = (at: Date) => ({ lastInboundEnc: sealTime(at) });

@@ -11,7 +11,7 @@ import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
 import type { ChannelSender } from "./outbox/sender.ts";
-import { isolated, type Db } from "./store/client.ts";
+import { checkpoint, isolated, type Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { sealLegacyRows } from "./store/legacy-rows.ts";
@@ -123,6 +123,7 @@ export function createServer(options: ServerOptions): Server {
       : undefined,
   });
   const httpServer = http.createServer(app);
+  let checkpoints: NodeJS.Timeout | undefined;
 
   return {
     inbox,
@@ -146,11 +147,13 @@ export function createServer(options: ServerOptions): Server {
       await telegram?.start();
       zaloTokens?.startAutoRefresh();
       if (options.scheduler !== false) await scheduler.start();
+      checkpoints = setInterval(() => void checkpoint(db).catch((e) => log.warn({ err: e }, "WAL checkpoint failed")), 60_000).unref();
     },
     async stop() {
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections?.();
       scheduler.stop();
+      clearInterval(checkpoints);
       zaloTokens?.stop();
       await telegram?.stop();
       await inbox.idle();

@@ -27,7 +27,19 @@ export async function openDb(databaseUrl: string): Promise<Db> {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  // A deleted row's bytes are overwritten, not left in a free page: the outbox forgets replies
+  // and alerts so that no one can line them up with a tip, and a free page would remember them.
+  await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
   return db;
+}
+
+/**
+ * Copies the write-ahead log into the database and empties it. The log holds the pages as they
+ * were before a delete until it is checkpointed, so forgotten rows stay readable in the `-wal`
+ * file until this runs (the server runs it every minute, see `server.ts`).
+ */
+export async function checkpoint(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 /**

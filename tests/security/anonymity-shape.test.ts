@@ -18,6 +18,8 @@ import { databaseBytes } from "../support/db.ts";
 type Row = Record<string, unknown>;
 const TIP_TABLES = ["Tip", "TipMessage", "TipStatusChange", "TipBlock"];
 const MINUTE = 60_000;
+/** The reward secrets the tipsters were shown once. */
+const secrets: string[] = [];
 
 interface Scenario {
   chat: ChatDriver;
@@ -42,7 +44,9 @@ async function tipFrom(chat: ChatDriver, user: string, named: string | null): Pr
   }
   const done = lastText(await chat.press(user, "yes"));
   const code = /(TB-[A-Z0-9]{6})/.exec(done)?.[1];
-  if (!code) throw new Error(`no tip code in ${done}`);
+  const secret = /Mã bí mật: (\S+)/.exec(done)?.[1];
+  if (!code || !secret) throw new Error(`no tip code or secret in ${done}`);
+  secrets.push(secret);
   return code;
 }
 
@@ -198,6 +202,15 @@ describe("an insider with the database file cannot link a tip to its sender", ()
 
   it("keeps nothing of the tipsters in the queues: no reply, no person, no chat of theirs", () => {
     const tables = dump(s.chat.dbFile);
+    // Not even sealed: the secret "shown once" is gone from the file once it was delivered.
+    expect(secrets).toHaveLength(3);
+    for (const rows of tables.values()) {
+      for (const row of rows) {
+        for (const v of Object.values(row)) {
+          if (typeof v === "string" && v.startsWith("v1:")) for (const secret of secrets) expect(keyring().open(v).includes(secret)).toBe(false);
+        }
+      }
+    }
     const tipsters = new Set([...s.tips.values()].map((t) => t.personId));
     for (const row of tables.get("OutboxMessage") ?? []) {
       // What is left is keyed proactive messages (the head's role as head), without content.

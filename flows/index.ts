@@ -1,4 +1,5 @@
 import type { Command } from "../src/engine/flow.ts";
+import type { ChoiceMsg, PersonView } from "../src/engine/types.ts";
 import { broadcastFlow } from "./broadcast.ts";
 import { caseFlow, caseInviteFlow, casesFlow, caseStatusFlow, newCaseFlow } from "./cases.ts";
 import { checkinFlow } from "./checkin.ts";
@@ -17,11 +18,11 @@ import { tipAskFlow, tipBlockFlow, tipRewardFlow, tipsListFlow, tipStatusFlow, t
  * The engine itself answers /start, /help, /cancel and /lang.
  */
 export const commands: Command[] = [
-  { names: ["join", "thamgia"], flow: joinFlow },
+  { names: ["join", "thamgia"], flow: joinFlow, says: ["tham gia"] },
   { names: ["link", "lienket"], flow: linkFlow },
-  { names: ["report", "baocao"], flow: reportFlow },
-  { names: ["tip", "tobao"], flow: tipFlow },
-  { names: ["tips", "tinbao"], flow: tipsListFlow },
+  { names: ["report", "baocao"], flow: reportFlow, says: ["bao cao", "lam bao cao", "bao cao thang", "gui bao cao", "nop bao cao"] },
+  { names: ["tip", "tobao"], flow: tipFlow, says: ["to bao", "to giac", "bao tin", "gui tin bao", "bao cong an", "tin bao moi"] },
+  { names: ["tips", "tinbao"], flow: tipsListFlow, says: ["tin bao", "xem tin bao", "danh sach tin bao"] },
   { names: ["tipstatus", "xuly"], flow: tipStatusFlow },
   { names: ["ask", "hoi"], flow: tipAskFlow },
   { names: ["tipblock", "chantin"], flow: tipBlockFlow },
@@ -29,16 +30,32 @@ export const commands: Command[] = [
   { names: ["verify", "xacminh"], flow: tipVerifyFlow },
   // No command: started by the tipster's reply to an officer's question.
   { names: [], flow: tipReplyFlow },
-  { names: ["summary", "tonghop"], flow: summaryFlow },
+  { names: ["summary", "tonghop"], flow: summaryFlow, says: ["tong hop", "xem tong hop", "tong hop thang"] },
   { names: ["invite", "moi"], flow: inviteFlow },
   { names: ["lock", "khoaso"], flow: lockFlow },
-  { names: ["subscribe", "dangky"], flow: subscribeFlow },
-  { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow },
+  { names: ["subscribe", "dangky"], flow: subscribeFlow, says: ["dang ky", "dang ky nhan tin", "nhan thong bao"] },
+  { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow, says: ["huy dang ky", "khong nhan tin nua"] },
   { names: ["broadcast", "thongbao"], flow: broadcastFlow },
-  { names: ["checkin", "xacnhan"], flow: checkinFlow },
+  { names: ["checkin", "xacnhan"], flow: checkinFlow, says: ["xac nhan", "xac nhan lien he", "bao lien he"] },
   { names: ["cases", "hoso"], flow: casesFlow },
   { names: ["case", "xemca"], flow: caseFlow },
   { names: ["casestatus", "trangthaica"], flow: caseStatusFlow },
   { names: ["newcase", "moca"], flow: newCaseFlow },
   { names: ["caseinvite", "moigiupdo"], flow: caseInviteFlow },
 ];
+
+/** What each role can do next, as buttons, when a message was not understood. */
+export function suggestions(person: PersonView): ChoiceMsg[] {
+  const help: ChoiceMsg = { label: { key: "btn-help" }, value: "/trogiup" };
+  const tip: ChoiceMsg = { label: { key: "btn-start-tip" }, value: "/tobao" };
+  switch (person.role) {
+    case "head":
+      return [{ label: { key: "btn-start-report" }, value: "/baocao" }, tip, help];
+    case "mentor":
+      return [{ label: { key: "btn-start-checkin" }, value: "/checkin" }, tip, help];
+    case "officer":
+      return [{ label: { key: "btn-summary" }, value: "/tonghop" }, { label: { key: "btn-tips" }, value: "/tinbao" }, help];
+    default:
+      return [tip, { label: { key: "btn-subscribe" }, value: "/dangky" }, help];
+  }
+}

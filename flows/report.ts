@@ -25,7 +25,10 @@ import {
   yesNoAnswer,
   yesNoChoices,
 } from "../src/engine/steps.ts";
-import type { ChoiceMsg, Msg } from "../src/engine/types.ts";
+import type { ChoiceMsg, InboundContent, Msg } from "../src/engine/types.ts";
+import { answerText } from "../src/engine/flow.ts";
+import { understandChoice, type ChoiceOption } from "../src/domain/understand/choice.ts";
+import { normalize, trimPoliteness, words } from "../src/domain/understand/normalize.ts";
 
 /** The monthly report (DOMAIN.md): every field in order, a summary, a confirmation. */
 export interface ReportData {
@@ -41,7 +44,38 @@ export interface ReportData {
   pending?: { field: CountField; value: number; warnings: ReportWarning[] };
   /** set while correcting one field from the summary: go back to the summary after it */
   editing?: boolean;
+  /** a hedged count ("hơn 3") waiting for the head to confirm it */
+  asking?: { field: CountField; value: number };
 }
+
+/**
+ * Every way a head names a field when choosing what to correct: its number in the summary, its
+ * name in DOMAIN.md, the short forms people use, and the key.
+ */
+export const reportFieldOptions: ChoiceOption[] = [
+  { value: "addicts", says: ["Số người nghiện có hồ sơ quản lý", "người nghiện", "nghiện", "có hồ sơ", "hồ sơ quản lý"] },
+  { value: "suspected", says: ["Số người nghi nghiện", "nghi nghiện"] },
+  { value: "newCases", says: ["Số người nghiện phát sinh mới", "phát sinh mới", "phát sinh", "mới phát sinh"] },
+  { value: "familyRehab", says: ["Số người cai nghiện tại gia đình, cộng đồng", "cai tại gia đình", "cai nghiện", "cai tại cộng đồng"] },
+  { value: "compulsoryReferrals", says: ["Số hồ sơ đề nghị cai nghiện bắt buộc", "bắt buộc", "cai bắt buộc", "đề nghị cai"] },
+  { value: "relapses", says: ["Số người tái nghiện", "tái nghiện"] },
+  { value: "householdsCommitted", says: ["Số hộ đã ký cam kết", "cam kết", "hộ ký cam kết", "số hộ", "hộ cam kết"] },
+  { value: "propagandaSessions", says: ["Số buổi tuyên truyền", "tuyên truyền", "buổi tuyên truyền"] },
+  { value: "incidents", says: ["Số vụ việc liên quan ma túy", "vụ việc", "số vụ"] },
+  { value: "suspectedSpots", says: ["Số điểm nghi mua bán, sử dụng", "điểm nghi", "tụ điểm"] },
+  { value: "notes", says: ["Kiến nghị, đề xuất", "kiến nghị", "đề xuất", "ghi chú"] },
+];
+
+/** The field a head named ("sửa mục 8", "8", "tám", "tuyên truyền"), if exactly one. */
+function fieldNamed(input: InboundContent): ReportField | undefined {
+  const text = answerText(input);
+  if (text === undefined) return undefined;
+  const u = understandChoice(text, reportFieldOptions);
+  return u.kind === "match" ? (u.value as ReportField) : undefined;
+}
+
+/** "Giữ nguyên" typed instead of tapped: keep the value the field has. */
+const KEEP_WORDS = new Set(["giu nguyen", "giu", "nhu cu", "khong doi", "van vay", "van the", "nhu thang truoc", "keep", "giu nhu cu", "de nguyen"]);
 
 const KEEP_NOTES = "keep";
 const count = REPORT_FIELDS.length;
@@ -87,22 +121,48 @@ function accept(d: ReportData, field: CountField, value: number, warnings: Repor
   };
 }
 
+/** A count for `field`, checked against the rules: taken, warned about, or refused. */
+function takeCount(field: CountField, value: number, d: ReportData): Transition<ReportData> {
+  const violation = checkHardRules(field, value, d.answers, d.unit);
+  if (violation) return { kind: "invalid", say: [violationMsg(violation)] };
+  const warnings = checkWarnings(field, value, d.previous ?? undefined, d.unit);
+  if (warnings.length > 0) return { kind: "next", step: "warning", data: { ...d, pending: { field, value, warnings } } };
+  return afterField(accept(d, field, value, []), field);
+}
+
 function countStep(field: CountField): Step<ReportData> {
   return {
     ask: (d) => question(field, d),
     reply(input, d) {
-      const parsed = countAnswer(input);
-      if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
-      const violation = checkHardRules(field, parsed.value, d.answers, d.unit);
-      if (violation) return { kind: "invalid", say: [violationMsg(violation)] };
-      const warnings = checkWarnings(field, parsed.value, d.previous ?? undefined, d.unit);
-      if (warnings.length > 0) {
-        return { kind: "next", step: "warning", data: { ...d, pending: { field, value: parsed.value, warnings } } };
+      const current = d.answers[field] ?? d.existing?.[field];
+      const text = answerText(input);
+      if (current !== undefined && current !== null && text !== undefined && KEEP_WORDS.has(trimPoliteness(words(normalize(text))).join(" "))) {
+        return takeCount(field, current, d);
       }
-      return afterField(accept(d, field, parsed.value, []), field);
+      const parsed = countAnswer(input);
+      if (parsed.ok === "confirm") return { kind: "next", step: "check", data: { ...d, asking: { field, value: parsed.value } } };
+      if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
+      return takeCount(field, parsed.value, d);
     },
   };
 }
+
+/** "Ý bạn là 3 phải không?" after a hedged count ("hơn 3"): never a guess. */
+const checkStep: Step<ReportData> = {
+  ask: (d) => ({ say: [{ key: "count-confirm", args: { value: d.asking?.value ?? 0 } }], choices: yesNoChoices }),
+  reply(input, d) {
+    const { asking, ...rest } = d;
+    if (!asking) return { kind: "next", step: "confirm", data: rest };
+    const yes = yesNoAnswer(input);
+    if (!yes.ok) {
+      // Typing the number itself answers it too.
+      const typed = countAnswer(input);
+      if (typed.ok === true) return takeCount(asking.field, typed.value, rest);
+      return { kind: "invalid", say: [yes.error] };
+    }
+    return yes.value ? takeCount(asking.field, asking.value, rest) : { kind: "next", step: asking.field, data: rest };
+  },
+};
 
 const notesStep: Step<ReportData> = {
   ask: (d) => question("notes", d),
@@ -155,7 +215,13 @@ const confirmStep: Step<ReportData> = {
   },
   reply(input, d) {
     const yes = yesNoAnswer(input);
-    if (!yes.ok) return { kind: "invalid", say: [yes.error] };
+    // "sửa mục 8", "8", "tuyên truyền": straight to that field, then back to the summary.
+    const field = yes.ok && yes.value ? undefined : fieldNamed(input);
+    if (field) return { kind: "next", step: field, data: { ...d, editing: true } };
+    if (!yes.ok) {
+      // Only the choice is asked again, not the whole summary.
+      return { kind: "invalid", say: [{ key: "report-confirm-unclear", args: { count } }], ask: { say: [], choices: yesNoChoices } };
+    }
     if (!yes.value) return { kind: "next", step: "pick", data: d };
     const values = ReportValues.parse({ notes: null, ...d.answers });
     return {
@@ -168,9 +234,13 @@ const confirmStep: Step<ReportData> = {
 const pickStep: Step<ReportData> = {
   ask: () => ({ say: [{ key: "report-pick-field", args: { count } }] }),
   reply(input, d) {
-    const n = countAnswer(input);
-    const field = n.ok ? REPORT_FIELDS[n.value - 1] : undefined;
-    if (!field) return { kind: "invalid", say: [{ key: "report-pick-field-invalid", args: { count } }] };
+    const field = fieldNamed(input);
+    if (!field) {
+      const yes = yesNoAnswer(input);
+      // "thôi", "không sửa nữa": back to the summary.
+      if (yes.ok) return { kind: "next", step: "confirm", data: d };
+      return { kind: "invalid", say: [{ key: "report-pick-field-invalid", args: { count } }] };
+    }
     return { kind: "next", step: field, data: { ...d, editing: true } };
   },
 };
@@ -195,11 +265,20 @@ export const reportFlow: Flow<ReportData> = {
     const existing = await ctx.q.report(unit.id, period);
     const previous = await ctx.q.report(unit.id, previousPeriod(period));
     const args_ = { period: displayPeriod(period), unit: unit.name, count };
+    if (existing) {
+      // A second /baocao in the month: the stored report, and "which one to change?"
+      return {
+        kind: "conversation",
+        step: "confirm",
+        data: { unit, period, previous, existing, answers: { ...existing }, warnings: [] },
+        say: [{ key: "report-start-correction", args: args_ }],
+      };
+    }
     return {
       kind: "conversation",
       step: COUNT_FIELDS[0],
       data: { unit, period, previous, existing, answers: {}, warnings: [] },
-      say: [{ key: existing ? "report-start-correction" : "report-start", args: args_ }],
+      say: [{ key: "report-start", args: args_ }],
     };
   },
   steps: {
@@ -208,6 +287,7 @@ export const reportFlow: Flow<ReportData> = {
     warning: warningStep,
     confirm: confirmStep,
     pick: pickStep,
+    check: checkStep,
   },
 };
 

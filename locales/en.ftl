@@ -52,14 +52,28 @@ help-officer =
 cancel-done = Cancelled. Nothing was saved.
 cancel-nothing = You have nothing in progress.
 unknown-command = There is no command “{ $command }”. Send /help to see the commands.
-not-understood = I did not understand that. Send /help to see what you can do.
+not-understood = I did not understand this message. Tap a button below, or send /help to see what you can do.
 question-expired = That question is closed. Send /help to see what you can do.
+not-understood-media = I can only read text and buttons (not voice notes or stickers). Please tap a button, or type.
+choice-ambiguous =
+    Which one do you mean?
+    { $options }
+    Please tap one of the buttons below.
 finish-first = You are in the middle of something. Answer the question below, or send /cancel first.
 error-internal = Sorry, something went wrong with your message. Your earlier answers are kept; please send it again.
 lang-set = Switched to English.
 lang-usage = Usage: /lang vi or /lang en
 not-allowed = You are not allowed to use this command.
 expect-text = Please answer with text.
+expect-text-not-media = I cannot listen to voice notes or read stickers yet. Please tap a button or type.
+err-count-not-a-number = Please type a number, for example: 3. If there are none, type 0.
+err-count-negative = The number cannot be negative. If there are none, type 0.
+err-count-not-whole = Please type a whole number, for example: 3.
+err-count-too-large = That number is too large. Please check it, for example: 12.
+err-count-range = Please type one number (not a range), for example: 3.
+err-count-vague = Please type an exact number, for example: 3. If there are none, type 0.
+err-count-two-numbers = Please type just one number, for example: 12.
+count-confirm = Do you mean { $value }?
 
 ## Join
 join-usage = Usage: /join CODE (the invite code from a police officer).
@@ -75,7 +89,7 @@ err-negative = The number cannot be negative. Please type 0 or more.
 err-not-whole = Please type a whole number, for example: 3
 err-too-large = That number is too large. Please check it.
 err-too-long = That is too long (at most { $max } characters). Please shorten it.
-err-yes-no = Please answer Yes or No.
+err-yes-no = Please type “yes” or “no” (or tap a button).
 
 ## Monthly report
 field-addicts = Registered people with drug addiction
@@ -94,7 +108,7 @@ report-not-head = Only a neighbourhood head can file the monthly report. If you 
 report-locked = The month { $period } is locked; its report can no longer be sent or corrected. Please contact the police officer.
 report-bad-period = You can report only this month or last month, for example: /report { $example }
 report-start = Monthly report { $period } for { $unit }. { $count } questions; send /cancel to stop at any time.
-report-start-correction = { $unit } already sent the report for { $period }. You are correcting it: tap “Keep” to keep a number.
+report-start-correction = { $unit } already sent the report for { $period }. Here it is: type the number of the item to change (for example: 8), or “yes” to keep it as it is.
 report-question = ({ $index }/{ $count }) { $label }?
 report-question-notes = ({ $index }/{ $count }) { $label }? (optional: send “skip” if none)
 report-question-current = Reported before: { $value }
@@ -106,9 +120,10 @@ warn-confirm = Are you sure this number is right? (Yes / No)
 report-summary-title = Monthly report { $period } — { $unit }:
 report-summary-line = { $index }. { $label }: { $value }
 report-summary-warnings = Notes (officers will be told):
-report-confirm = Send this report? (Yes / No)
-report-pick-field = Which item do you want to change? Type its number (1–{ $count }), or /cancel.
-report-pick-field-invalid = Please type a number from 1 to { $count }.
+report-confirm = Send this report? Type “yes” to send it, or the number of an item to change (for example: 8).
+report-confirm-unclear = Type “yes” to send, or the number of the item to change (1–{ $count }), for example: 8.
+report-pick-field = Which item do you want to change? Type its number (1–{ $count }) or its name, for example: 8.
+report-pick-field-invalid = Which item? Type a number from 1 to { $count }, for example: 8.
 report-saved = The { $period } report of { $unit } is sent. Thank you!
 report-corrected = The { $period } report of { $unit } is corrected ({ $changes } changed). The history of changes is kept.
 report-unchanged = Nothing changed in the { $period } report.
@@ -149,6 +164,11 @@ lock-already = The month { $period } was already locked.
 ## Scheduled jobs
 btn-start-report = 📝 Start the report
 btn-start-checkin = ✅ Confirm contacts
+btn-help = ❓ Help
+btn-start-tip = 📣 Send a tip
+btn-summary = 📊 Summary
+btn-tips = 📨 Tips
+btn-subscribe = 🔔 Announcements
 list-item = • { $item }
 person-description = { $role } { $unit }
 job-report-prompt = 📋 It is time for the { $period } report of { $unit }. Tap “Start the report” (or reply to this message) to begin. Deadline: { $deadline }.

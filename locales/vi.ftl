@@ -52,14 +52,28 @@ help-officer =
 cancel-done = Đã hủy. Không có gì được lưu.
 cancel-nothing = Bạn không có thao tác nào đang làm.
 unknown-command = Không có lệnh “{ $command }”. Gõ /trogiup để xem các lệnh.
-not-understood = Tôi chưa hiểu tin nhắn này. Gõ /trogiup để xem bạn có thể làm gì.
+not-understood = Tôi chưa hiểu tin nhắn này. Bạn có thể bấm một nút dưới đây, hoặc gõ /trogiup để xem bạn có thể làm gì.
 question-expired = Câu hỏi này đã kết thúc. Gõ /trogiup để xem bạn có thể làm gì.
+not-understood-media = Tôi chỉ đọc được chữ và nút bấm (chưa nghe được tin nhắn thoại hay nhãn dán). Bạn vui lòng bấm một nút, hoặc gõ chữ.
+choice-ambiguous =
+    Ý bạn là mục nào?
+    { $options }
+    Bạn bấm một nút dưới đây nhé.
 finish-first = Bạn đang làm dở một việc. Hãy trả lời câu hỏi dưới đây, hoặc gõ /huy để hủy rồi làm việc khác.
 error-internal = Xin lỗi, hệ thống gặp lỗi khi xử lý tin nhắn của bạn. Câu trả lời trước đó vẫn được giữ; vui lòng gửi lại.
 lang-set = Đã chuyển sang tiếng Việt.
 lang-usage = Cách dùng: /lang vi hoặc /lang en
 not-allowed = Bạn không có quyền dùng lệnh này.
 expect-text = Vui lòng trả lời bằng chữ.
+expect-text-not-media = Tôi chưa nghe được tin nhắn thoại hay xem được nhãn dán. Bạn vui lòng bấm nút hoặc gõ chữ nhé.
+err-count-not-a-number = Bạn gõ một số nhé, ví dụ: 3 (hoặc “ba”). Không có thì gõ 0.
+err-count-negative = Số không được âm. Không có thì gõ 0.
+err-count-not-whole = Bạn gõ số nguyên nhé, ví dụ: 3.
+err-count-too-large = Số này lớn quá. Bạn kiểm tra lại giúp, ví dụ: 12.
+err-count-range = Bạn gõ một số thôi nhé (không gõ khoảng), ví dụ: 3.
+err-count-vague = Bạn gõ số cụ thể nhé, ví dụ: 3. Không có thì gõ 0.
+err-count-two-numbers = Bạn gõ một số thôi nhé, ví dụ: 12.
+count-confirm = Ý bạn là { $value } phải không?
 
 ## Join
 join-usage = Cách dùng: /join MÃ (mã mời do cán bộ công an cấp).
@@ -75,7 +89,7 @@ err-negative = Số không được âm. Vui lòng nhập 0 hoặc lớn hơn.
 err-not-whole = Vui lòng nhập số nguyên, ví dụ: 3
 err-too-large = Số quá lớn. Vui lòng kiểm tra lại.
 err-too-long = Nội dung quá dài (tối đa { $max } ký tự). Vui lòng viết ngắn lại.
-err-yes-no = Vui lòng trả lời Có hoặc Không.
+err-yes-no = Bạn gõ “có” hoặc “không” (hoặc bấm nút).
 
 ## Monthly report
 field-addicts = Số người nghiện có hồ sơ quản lý
@@ -94,7 +108,7 @@ report-not-head = Chỉ trưởng khu phố mới làm báo cáo tháng. Nếu b
 report-locked = Tháng { $period } đã khóa sổ, không thể gửi hoặc sửa báo cáo nữa. Hãy liên hệ cán bộ công an.
 report-bad-period = Chỉ báo cáo được tháng này hoặc tháng trước, ví dụ: /baocao { $example }
 report-start = Báo cáo tháng { $period } của { $unit }. Có { $count } câu hỏi; gõ /huy để dừng bất cứ lúc nào.
-report-start-correction = { $unit } đã gửi báo cáo tháng { $period }. Bạn đang sửa báo cáo: bấm “Giữ nguyên” để giữ số cũ.
+report-start-correction = { $unit } đã gửi báo cáo tháng { $period }. Đây là báo cáo đã gửi: gõ số mục cần sửa (ví dụ: 8), hoặc “có” nếu không sửa gì.
 report-question = ({ $index }/{ $count }) { $label }?
 report-question-notes = ({ $index }/{ $count }) { $label }? (không bắt buộc: gõ “bỏ qua” nếu không có)
 report-question-current = Số đã báo: { $value }
@@ -106,9 +120,10 @@ warn-confirm = Bạn có chắc số này đúng không? (Có / Không)
 report-summary-title = Tóm tắt báo cáo tháng { $period } — { $unit }:
 report-summary-line = { $index }. { $label }: { $value }
 report-summary-warnings = Lưu ý (sẽ báo cho cán bộ):
-report-confirm = Gửi báo cáo này? (Có / Không)
-report-pick-field = Bạn muốn sửa mục nào? Gõ số thứ tự (1–{ $count }), hoặc gõ /huy để hủy.
-report-pick-field-invalid = Vui lòng gõ một số từ 1 đến { $count }.
+report-confirm = Gửi báo cáo này? Gõ “có” để gửi, hoặc số mục cần sửa (ví dụ: 8).
+report-confirm-unclear = Bạn gõ “có” để gửi, hoặc số mục cần sửa (1–{ $count }), ví dụ: 8.
+report-pick-field = Bạn muốn sửa mục nào? Gõ số mục (1–{ $count }) hoặc tên mục, ví dụ: 8 hoặc “tuyên truyền”.
+report-pick-field-invalid = Mình chưa rõ mục nào. Bạn gõ số từ 1 đến { $count }, ví dụ: 8.
 report-saved = Đã gửi báo cáo tháng { $period } của { $unit }. Cảm ơn bạn!
 report-corrected = Đã sửa báo cáo tháng { $period } của { $unit } ({ $changes } mục thay đổi). Lịch sử sửa được lưu lại.
 report-unchanged = Báo cáo tháng { $period } không có gì thay đổi.
@@ -149,6 +164,11 @@ lock-already = Tháng { $period } đã khóa sổ từ trước.
 ## Scheduled jobs
 btn-start-report = 📝 Làm báo cáo
 btn-start-checkin = ✅ Xác nhận liên hệ
+btn-help = ❓ Trợ giúp
+btn-start-tip = 📣 Tố báo
+btn-summary = 📊 Tổng hợp
+btn-tips = 📨 Tin báo
+btn-subscribe = 🔔 Nhận thông báo
 list-item = • { $item }
 person-description = { $role } { $unit }
 job-report-prompt = 📋 Đã đến kỳ báo cáo tháng { $period } của { $unit }. Bấm “Làm báo cáo” (hoặc trả lời tin này) để bắt đầu. Hạn chót: { $deadline }.

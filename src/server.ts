@@ -1,5 +1,5 @@
 import http from "node:http";
-import { commands } from "../flows/index.ts";
+import { commands, suggestions } from "../flows/index.ts";
 import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
 import { createSimulatorSender } from "../bots/simulator/api.ts";
 import { createZaloSender } from "../bots/zalo/sender.ts";
@@ -56,7 +56,7 @@ export function createServer(options: ServerOptions): Server {
     db,
     clock,
     log,
-    engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
+    engine: { commands, suggest: suggestions, timeZone: config.timeZone, dataKey: config.dataKey },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
   });

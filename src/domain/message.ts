@@ -30,11 +30,19 @@ export type MsgArg = string | number | Msg | Msg[];
 export interface ChoiceMsg {
   label: Msg;
   value: string;
+  /** other ways people type this choice ("hút chích" for "Sử dụng, tụ tập"), any language */
+  says?: string[];
 }
 
 /** A question: what to say, and the buttons offered with it. */
 export interface Prompt {
   say: Msg[];
   choices?: ChoiceMsg[];
+  /**
+   * The answer is one of the choices: a typed answer is matched to them by their words, their
+   * number in the list or a close typo (and asked back when it fits several). Without it, the
+   * buttons are shortcuts beside a typed answer ("Bỏ qua", "Giữ nguyên"), matched only exactly.
+   */
+  pick?: boolean;
 }
 

@@ -10,11 +10,15 @@ import { applyEffect } from "./effects.ts";
 import { answerText, type Command, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
 import { renderPrompt } from "../i18n.ts";
 import { queriesOn } from "./queries.ts";
-import type { Inbound, Msg, Prompt } from "./types.ts";
+import type { ChoiceMsg, Inbound, Msg, Prompt } from "./types.ts";
+import { readTyped } from "./typed.ts";
+import { understandIntent, type IntentEntry } from "../domain/understand/intent.ts";
 
 /** What the engine needs to know that is not in the database. */
 export interface EngineOptions {
   commands: Command[];
+  /** buttons for what this person can do next, offered when a message is not understood */
+  suggest?: (person: PersonView) => ChoiceMsg[];
   timeZone: string;
   /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
   dataKey?: string;
@@ -41,7 +45,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const { person, address, created } = await touchIdentity(tx, inbound, now);
   // Opening the chat keeps the channel's window open; there is nothing to answer.
   if (inbound.content.kind === "interaction") return;
-  const { flows, commandByName, known } = tablesOf(options.commands);
+  const { flows, commandByName, known, intents } = tablesOf(options.commands);
 
   const stored = await getConversation(tx, person.id);
   const flow = stored ? flows.get(stored.flow) : undefined;
@@ -66,7 +70,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     }
   };
 
-  const command = parseCommand(inbound, known);
+  const command = commandOf(parseCommand(inbound, known));
   if (command) {
     const builtin = (names: readonly string[]) => names.includes(command.name);
     if (builtin(BUILTIN.cancel)) {
@@ -100,10 +104,16 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     say.push(await helpMsg(tx, person));
     prompt = reask();
   } else if (active) {
-    const transition = active.step.reply(inbound.content, active.data);
-    if (transition.kind === "invalid") {
+    const typed = readTyped(inbound.content, reask());
+    const transition = typed.kind === "ambiguous" ? undefined : active.step.reply(typed.content, active.data);
+    if (!transition) {
+      // "ma tuy" at the category question: which one? Never a guess.
+      const choices = typed.kind === "ambiguous" ? typed.choices : [];
+      say.push({ key: "choice-ambiguous", args: { options: choices.map((c) => c.label) } });
+      prompt = { say: [], choices, pick: true };
+    } else if (transition.kind === "invalid") {
       say.push(...transition.say);
-      prompt = reask();
+      prompt = transition.ask ?? reask();
     } else if (transition.kind === "next") {
       const next = active.flow.steps[transition.step];
       if (!next) throw new Error(`flow ${active.flow.name}: step ${active.stepId} went to unknown step ${transition.step}`);
@@ -127,12 +137,33 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     }
     // Someone's first message, whatever it says, is answered with the greeting.
     else if (created) say.push(await helpMsg(tx, person));
-    // A tap on a button of a finished conversation, or a message out of the blue.
-    else say.push({ key: inbound.content.kind === "choice" ? "question-expired" : "not-understood" });
+    // A tap on a button of a finished conversation, or a message out of the blue: say what
+    // they can do, with buttons.
+    else {
+      say.push({ key: inbound.content.kind === "choice" ? "question-expired" : notUnderstood(inbound.content.kind) });
+      const choices = options.suggest?.(person) ?? [];
+      if (choices.length) prompt = { say: [], choices };
+    }
   }
 
   await reply(tx, address, person.id, lang, say, prompt, now);
   await notifyOfficers(tx, toOfficers, now);
+
+  /**
+   * The command a message asks for: typed with a slash, or said in words without one ("báo
+   * cáo", "tôi muốn tố báo", "/báo cáo"). Words start a flow only outside a conversation, where
+   * they cannot be an answer; cancel and help are heard everywhere.
+   */
+  function commandOf(parsed: ParsedCommand | undefined): ParsedCommand | undefined {
+    const isKnown = (name: string) => commandByName.has(name) || Object.values(BUILTIN).some((n) => (n as readonly string[]).includes(name));
+    if (parsed && isKnown(parsed.name)) return parsed;
+    if (inbound.content.kind !== "text") return parsed;
+    const said = understandIntent(inbound.content.text, intents);
+    if (!said) return parsed;
+    const builtinAlways = (BUILTIN.cancel as readonly string[]).includes(said) || (BUILTIN.help as readonly string[]).includes(said);
+    if (active && !builtinAlways && !parsed) return undefined;
+    return { name: said, args: "" };
+  }
 
   async function awaiting(): Promise<Flow<unknown> | undefined> {
     for (const f of flows.values()) if (f.awaitsReply && (await f.awaitsReply(ctx))) return f;
@@ -160,6 +191,21 @@ interface CommandTables {
   flows: Map<string, Flow<unknown>>;
   commandByName: Map<string, Command>;
   known: Set<string>;
+  /** every command with the words that ask for it without a slash */
+  intents: IntentEntry[];
+}
+
+/** How people ask for what the engine answers itself. */
+const BUILTIN_SAYS: Record<keyof typeof BUILTIN, string[]> = {
+  start: ["bat dau"],
+  help: ["tro giup", "giup do", "huong dan", "giup"],
+  cancel: ["huy", "huy bo", "thoat", "dung lai", "thoi huy"],
+  lang: ["ngon ngu", "doi ngon ngu"],
+};
+
+/** A sticker, a voice note or a photo out of the blue gets a kinder word than "not understood". */
+function notUnderstood(kind: string): string {
+  return kind === "text" ? "not-understood" : kind === "other" || kind === "sticker" ? "not-understood-media" : "not-understood";
 }
 
 // Built once per command list, not for every message.
@@ -174,6 +220,10 @@ function tablesOf(commands: Command[]): CommandTables {
       flows: new Map(commands.map((c) => [c.flow.name, c.flow])),
       commandByName,
       known: new Set<string>([...commandByName.keys(), ...Object.values(BUILTIN).flat()]),
+      intents: [
+        ...commands.filter((c) => c.names.length > 0).map((c) => ({ command: c.names[0]!, says: [...c.names, ...(c.says ?? [])] })),
+        ...Object.entries(BUILTIN).map(([k, names]) => ({ command: names[0], says: [...names, ...BUILTIN_SAYS[k as keyof typeof BUILTIN]] })),
+      ],
     };
     tables.set(commands, t);
   }

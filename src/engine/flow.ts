@@ -96,7 +96,11 @@ export type Effect =
 /** How a step answers what the person sent. */
 export type Transition<D> =
   /** the answer is wrong: say why, and ask the same question again */
-  | { kind: "invalid"; say: Msg[] }
+  /**
+   * the answer was not taken: say why, and ask again — the step's question, or `ask` when the
+   * question is long (a summary) and only the choice needs asking again
+   */
+  | { kind: "invalid"; say: Msg[]; ask?: Prompt }
   /** go on to another step (or the same one) with new data, applying any effects at once */
   | { kind: "next"; step: string; data: D; say?: Msg[]; effects?: Effect[] }
   /** the conversation is over */
@@ -136,6 +140,8 @@ export interface Flow<D = unknown> {
 export interface Command {
   names: string[];
   flow: Flow<any>;
+  /** how people ask for it in words, without a slash ("bao cao", "toi muon to bao") */
+  says?: string[];
 }
 
 /** The text of an answer, whether typed or tapped. */

@@ -1,5 +1,6 @@
-import { parseCount } from "../domain/numbers.ts";
-import { isSkip, parseYesNo } from "../domain/text.ts";
+import { understandCount } from "../domain/understand/count.ts";
+import { understandYesNo } from "../domain/understand/yesno.ts";
+import { isSkip } from "../domain/text.ts";
 import type { ReportWarning, RuleViolation } from "../domain/report.ts";
 import { answerText } from "./flow.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "./types.ts";
@@ -18,24 +19,40 @@ export const yesNoChoices: ChoiceMsg[] = [
 
 export const skipChoice: ChoiceMsg = { label: { key: "btn-skip" }, value: "skip" };
 
-/** A count typed as digits (or tapped). Anything else says what a count looks like. */
-export function countAnswer(input: InboundContent): Parsed<number> {
+/** A count, or a count to confirm first ("hơn 3": "Ý bạn là 3 phải không?"). */
+export type CountParsed = Parsed<number> | { ok: "confirm"; value: number };
+
+/**
+ * A count as people type it: digits, words ("mười hai"), with its noun ("12 người"), "không có"
+ * for zero (see understand/count.ts). A refusal says what to type, with an example.
+ */
+export function countAnswer(input: InboundContent): CountParsed {
   const text = answerText(input);
-  if (text === undefined) return { ok: false, error: { key: "err-not-a-number" } };
-  const parsed = parseCount(text);
-  return parsed.ok ? parsed : { ok: false, error: { key: `err-${parsed.error}` } };
+  if (text === undefined) return { ok: false, error: notTextError(input, "err-count-not-a-number") };
+  const u = understandCount(text);
+  if (u.kind === "value") return { ok: true, value: u.value };
+  if (u.kind === "confirm") return { ok: "confirm", value: u.value };
+  return { ok: false, error: { key: `err-count-${u.reason}` } };
 }
 
-export function yesNoAnswer(input: InboundContent): Parsed<boolean> {
+/** A yes or a no as people say it; `edit` is a no that asks to change something ("sửa"). */
+export function yesNoAnswer(input: InboundContent): Parsed<boolean> & { edit?: boolean } {
   const text = answerText(input);
-  const value = text === undefined ? undefined : parseYesNo(text);
-  return value === undefined ? { ok: false, error: { key: "err-yes-no" } } : { ok: true, value };
+  if (text === undefined) return { ok: false, error: notTextError(input, "err-yes-no") };
+  const understood = understandYesNo(text);
+  if (!understood) return { ok: false, error: { key: "err-yes-no" } };
+  return understood.value ? { ok: true, value: true } : { ok: true, value: false, ...(understood.edit ? { edit: true } : {}) };
 }
 
-/** Free text with a length limit; `null` when an optional answer was skipped. */
+/** A sticker or a voice note where words were expected: a kind word saying to tap or type. */
+export function notTextError(input: InboundContent, otherwise = "expect-text"): Msg {
+  return input.kind === "sticker" || input.kind === "other" ? { key: "expect-text-not-media" } : { key: otherwise };
+}
+
+/** Free text with a length limit; `null` when an optional answer was skipped or said "nothing". */
 export function textAnswer(input: InboundContent, opts: { max: number; optional: boolean }): Parsed<string | null> {
   const text = answerText(input);
-  if (text === undefined) return { ok: false, error: { key: "expect-text" } };
+  if (text === undefined) return { ok: false, error: notTextError(input) };
   if (opts.optional && isSkip(text)) return { ok: true, value: null };
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, error: { key: "expect-text" } };

@@ -70,7 +70,7 @@ describe.each(CHANNELS)("/broadcast over %s", (channel) => {
     const tooLong = await chat.send("officer", "x".repeat(2001));
     expect(lastText(tooLong)).toContain("Nội dung quá dài (tối đa 2.000 ký tự)");
     expect(lastText(tooLong)).toContain(ASK_TEXT);
-    expect(lastText(await chat.sendOther("officer", "sticker"))).toMatch(/Vui lòng trả lời bằng chữ[\s\S]*Nhập nội dung thông báo/);
+    expect(lastText(await chat.sendOther("officer", "sticker"))).toMatch(/Tôi chưa nghe được tin nhắn thoại[\s\S]*Nhập nội dung thông báo/);
 
     const text = "Tối thứ Sáu 19:30 họp khu phố tại nhà văn hóa, mời bà con đến dự.";
     const summary = await chat.send("officer", text);
@@ -79,7 +79,7 @@ describe.each(CHANNELS)("/broadcast over %s", (channel) => {
     expect(lastText(summary)).toContain("Gửi thông báo này? (Có / Không)");
     expect(summary.at(-1)!.choices.map((c) => c.label)).toEqual(["Có", "Không"]);
     const notYesNo = await chat.send("officer", "để mai");
-    expect(lastText(notYesNo)).toMatch(/Vui lòng trả lời Có hoặc Không[\s\S]*Gửi tới 2 người/);
+    expect(lastText(notYesNo)).toMatch(/Bạn gõ “có” hoặc “không”[\s\S]*Gửi tới 2 người/);
     await nothingStored();
 
     const sent = await chat.press("officer", "yes");

@@ -26,7 +26,9 @@ export function understandYesNo(text: string): YesNo | undefined {
   if (ws.length === 0) return undefined;
   const whole = ws.join(" ");
   const trimmed = trimPoliteness(ws, new Set(["co", "da", "vang", "u"])).join(" ");
-  for (const form of [whole, trimmed]) {
+  // "dạ gửi đi", "vâng đúng rồi ạ": the polite opening dropped (not "có": "có không" is a question).
+  const polite = trimmed.replace(/^(da|vang|u|thua) /, "");
+  for (const form of [whole, trimmed, polite]) {
     if (EDIT.has(form) || form.startsWith("sua ")) return { value: false, edit: true };
     if (NO.has(form)) return { value: false };
     if (YES.has(form)) return { value: true };

@@ -70,7 +70,7 @@ export const YES: string[] = [
   "okie", "okela", "okay", "oki", "uh", "ừ", "u", "uhm", "yes", "y", "gửi", "gui", "gửi đi", "gui di", "gửi luôn", "gui luon",
   "có gửi", "đúng", "dung", "đúng rồi", "dung roi", "đúng vậy", "chính xác", "chinh xac", "chuẩn", "được", "duoc", "dc", "đc",
   "được rồi", "đồng ý", "dong y", "xác nhận", "xac nhan", "👍", "👌", "✅", "có ạ.", "Dạ vâng", "dạ được", "ok gửi", "ok nhé",
-  "đúng rồi ạ", "Dạ đúng rồi", "gửi nhé", "phải", "phải rồi", "ok rồi", "xong rồi",
+  "đúng rồi ạ", "Dạ đúng rồi", "gửi nhé", "phải", "phải rồi", "ok rồi", "xong rồi", "dạ gửi đi", "vâng gửi luôn ạ", "dạ đồng ý",
 ];
 
 /** [what was typed, whether it asks to correct something] */

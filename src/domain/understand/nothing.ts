@@ -1,0 +1,18 @@
+import { normalize, trimPoliteness, words } from "./normalize.ts";
+
+const SKIP = new Set(["bo qua", "boqua", "skip", "qua", "tiep", "tiep tuc", "next"]);
+const NEGATION = new Set(["khong", "chua", "het", "chang"]);
+/** Words that may stand beside a "no" to an optional question: "không có kiến nghị gì". */
+const FILLER = new Set(["co", "gi", "ai", "kien", "nghi", "y", "de", "xuat", "ghi", "chu", "them", "noi", "nao", "ca", "dau", "them", "a", "da"]);
+
+/**
+ * Whether an answer to an optional question says "nothing": "bỏ qua", "-", "không", "ko có",
+ * "không có kiến nghị gì ạ". Such an answer is stored as nothing, never as the note itself.
+ */
+export function isNothing(text: string): boolean {
+  if (text.trim() === "-") return true;
+  const ws = trimPoliteness(words(normalize(text)));
+  const said = ws.join(" ");
+  if (SKIP.has(said)) return true;
+  return ws.length > 0 && ws.some((w) => NEGATION.has(w)) && ws.every((w) => NEGATION.has(w) || FILLER.has(w));
+}

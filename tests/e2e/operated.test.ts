@@ -213,25 +213,44 @@ describe("operated: the server and the admin as separate processes on one databa
     expect(list.stdout).toContain("Thôn Đồng Tâm");
   }, 300_000);
 
-  it("refuses a database migrated by a newer version, saying so, with exit 2 (admin and server)", async () => {
+  it("says when the database is of another version than this build, with exit 2, instead of failing obscurely", async () => {
     const dir = tempDir();
     const file = path.join(dir, "vungxanh.db");
     const env = { DATABASE_URL: `file:${file}`, DATA_KEY };
-    expect((await runCli(env, "units", "add", "Thôn Chí Linh")).code).toBe(0);
-    const db = new Database(file);
-    db.prepare(
-      "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('future', 'x', CURRENT_TIMESTAMP, '29990101000000_future', CURRENT_TIMESTAMP, 1)",
-    ).run();
-    db.close();
-
-    const result = await runCli(env, "units", "list");
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^error: the database was migrated by a newer version of Vùng Xanh: .*29990101000000_future/);
-    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
-
     const server = startServer({ ...env, PORT: String(await freePort()), SIMULATOR: "on" });
-    expect(await server.exited).toBe(2);
-    expect(server.output()).toMatch(/Vùng Xanh cannot start: the database was migrated by a newer version of Vùng Xanh: .*29990101000000_future/);
+    await expect.poll(server.output, SLOW).toContain("Vùng Xanh is running");
+    const sql = (statement: string) => {
+      const db = new Database(file);
+      db.prepare(statement).run();
+      db.close();
+    };
+    const oneErrorLine = (result: { code: number | null; stdout: string; stderr: string }) => {
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+      return result.stderr;
+    };
+
+    // Behind (its last migration undone) while the server keeps it open: it cannot be migrated now.
+    const last = knownMigrations().at(-1)!;
+    sql(`UPDATE _prisma_migrations SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = '${last}'`);
+    expect(oneErrorLine(await runCli(env, "units", "list"))).toMatch(
+      new RegExp(`^error: the database is from an older version of Vùng Xanh and another process \\(the running server\\?\\) has it open, .*1 migration \\(${last}\\) to apply`),
+    );
+    sql(`UPDATE _prisma_migrations SET rolled_back_at = NULL WHERE migration_name = '${last}'`);
+
+    // Migrated by a newer build: neither the admin nor the server touches it.
+    sql(
+      "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('future', 'x', CURRENT_TIMESTAMP, '29990101000000_future', CURRENT_TIMESTAMP, 1)",
+    );
+    expect(oneErrorLine(await runCli(env, "units", "list"))).toMatch(
+      /^error: the database was migrated by a newer version of Vùng Xanh: it has 1 migration \(29990101000000_future\) this version does not know/,
+    );
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    const again = startServer({ ...env, PORT: String(await freePort()), SIMULATOR: "on" });
+    expect(await again.exited).toBe(2);
+    expect(again.output()).toMatch(/Vùng Xanh cannot start: the database was migrated by a newer version of Vùng Xanh: .*29990101000000_future/);
+    expect(again.output()).not.toContain("is running");
   }, 300_000);
 });

@@ -144,12 +144,21 @@ function describe(migrations: string[]): string {
   return `${migrations.length} migration${migrations.length === 1 ? "" : "s"} (${migrations.join(", ")})`;
 }
 
+let inProcess: Promise<unknown> = Promise.resolve();
+
 /**
  * Holds an exclusive SQLite lock on a small file beside the database while `fn` runs. The lock is
  * the operating system's, so a process that dies holding it releases it; the database itself
  * cannot carry it, since the migrator needs that file to itself.
  */
-async function withMigrationLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+function withMigrationLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  // Waiting on the SQLite lock blocks the thread, so callers in one process queue here first.
+  const run = inProcess.then(() => holdingLock(file, fn));
+  inProcess = run.catch(() => undefined);
+  return run;
+}
+
+async function holdingLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
   const lock = new Database(`${file}-migrate-lock`, { timeout: LOCK_WAIT_MS });
   try {
     try {

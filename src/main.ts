@@ -3,7 +3,7 @@ import { prepareDemo } from "./demo.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
-import { migrate } from "./store/migrate.ts";
+import { exitOnSchemaVersion, migrate } from "./store/migrate.ts";
 
 /** `npm start`: validate the environment, migrate, wire everything, serve. */
 async function main() {
@@ -18,7 +18,7 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  await migrate(config.databaseUrl);
+  await migrate(config.databaseUrl).catch(exitOnSchemaVersion("Vùng Xanh cannot start: "));
   const db = await openDb(config.databaseUrl);
 
   if (config.demo) {

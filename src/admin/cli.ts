@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { openDb, sqlitePath } from "../store/client.ts";
 import { resolveDataKey, useDataKey } from "../store/keyring.ts";
-import { migrate } from "../store/migrate.ts";
+import { exitOnSchemaVersion, migrate } from "../store/migrate.ts";
 import { EXIT, parseCommand, reportError, runCommand, USAGE, type AdminCommand } from "./run.ts";
 
 // `npm run admin -- <command>`: the process edge of src/admin/run.ts.
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
   const databaseUrl = `file:${sqlitePath(config.databaseUrl)}`;
   try {
     // A fresh clone has no database until `npm start`; the admin sets units up before that.
-    await migrate(databaseUrl);
+    await migrate(databaseUrl).catch(exitOnSchemaVersion("error: "));
   } catch (error) {
     return reportError(error, err);
   }

@@ -41,6 +41,9 @@ const Env = z.object({
   ZALO_API_BASE: z.url().default("https://openapi.zalo.me"),
   ZALO_OAUTH_BASE: z.url().default("https://oauth.zaloapp.com"),
   SIMULATOR: onOff.optional(),
+  ORG_NAME: optional,
+  ORG_PARENT: optional,
+  ORG_PLACE: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -75,7 +78,12 @@ export interface Config {
   schedule: Schedule;
   /** messages per second a channel may send in all */
   telegramPerSecond: number;
+  /** the issuing body in exported documents' headings (ORG_NAME, ORG_PARENT, ORG_PLACE) */
+  org: { name?: string; parent?: string; place?: string };
 }
+
+/** Demo mode's issuing body: the town of plan 000 (DOMAIN.md). */
+const DEMO_ORG = { name: "Công an thị trấn Lang Chánh", parent: "Công an huyện Lang Chánh", place: "Lang Chánh" };
 
 /** Thrown when the environment is wrong; its message names each bad variable. */
 export class ConfigError extends Error {
@@ -141,5 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedule,
     telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,
+    org: {
+      name: e.ORG_NAME ?? (demo ? DEMO_ORG.name : undefined),
+      parent: e.ORG_PARENT ?? (demo ? DEMO_ORG.parent : undefined),
+      place: e.ORG_PLACE ?? (demo ? DEMO_ORG.place : undefined),
+    },
   };
 }

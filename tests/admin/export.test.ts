@@ -147,7 +147,7 @@ describe("export as XLSX", () => {
     expect(values(header + 1)).toEqual(HEADERS.map((_, i) => `(${i + 1})`));
     expect(cells(header)[0]!.font).toMatchObject({ bold: true, name: "Times New Roman" });
     expect(cells(header).every((c) => c.alignment?.wrapText)).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: header + 1 });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", xSplit: 2 });
 
     const [chi, nguyen, dong, totals] = [header + 2, header + 3, header + 4, header + 5];
     expect(values(chi).slice(0, 14)).toEqual([1, "Khu phố Chí Linh", 5, 2, 0, 2, 1, 1, 90, 1, 1, 0, null, "Đã báo cáo"]);

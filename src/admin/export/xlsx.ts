@@ -121,7 +121,9 @@ export async function exportXlsx(rows: ExportRow[], period: Period, options: Xls
   const numbers = header + 1;
   const first = header + 2;
   a4Landscape(sheet, `${header}:${numbers}`);
-  sheet.views = [{ state: "frozen", xSplit: 0, ySplit: numbers, topLeftCell: `A${first}`, showGridLines: false }];
+  // Only STT and the unit stay in view when scrolling sideways: frozen heading rows would fill a
+  // laptop screen. On paper the table's header repeats on every page (a4Landscape).
+  sheet.views = [{ state: "frozen", xSplit: 2, ySplit: 0, topLeftCell: "C1", showGridLines: false }];
 
   const headers = xlsxHeaders();
   const headerRow = sheet.getRow(header);

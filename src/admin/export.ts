@@ -76,7 +76,9 @@ export async function runExportCommand(command: ExportCommand, io: AdminIo): Pro
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const warnings: WarningLine[] = reports
       .filter((r) => unitName.has(r.unitId))
-      .flatMap((r) => r.warnings.map((w) => ({ unit: unitName.get(r.unitId)!, text: warningText(w) })));
+      .flatMap((r) => r.warnings.map((w) => ({ unit: unitName.get(r.unitId)!, text: warningText(w) })))
+      // In the table's order: by unit name, as Vietnamese sorts.
+      .sort((a, b) => a.unit.localeCompare(b.unit, "vi"));
     const revisions: RevisionLine[] = (await revisionsOfPeriod(io.db, command.period)).map((v) => ({
       unit: unitName.get(v.unitId) ?? "",
       field: t("vi", { key: `field-${v.field}` }),

@@ -54,7 +54,11 @@ export function writeHeading(
   sheet.getRow(3).height = 8;
   put(sheet, 4, blocks.left, "Số:        /BC-……", font(12));
   put(sheet, 4, blocks.right, `${org.place ?? BLANK}, ${documentDate(input.issuedAt, input.timeZone)}`, font(12, { italic: true }));
-  sheet.getRow(1).height = sheet.getRow(2).height = sheet.getRow(4).height = 18;
+  sheet.getRow(1).height = sheet.getRow(4).height = 18;
+  // The name sits at the top of a taller row, so its short line (and the motto's underline)
+  // clears the dots below "Ị" and "Ạ".
+  sheet.getRow(2).height = 22;
+  for (const [from] of [blocks.left, blocks.right]) sheet.getCell(2, from).alignment = { horizontal: "center", vertical: "top", wrapText: true };
   put(sheet, 6, [1, blocks.last], "BÁO CÁO", font(14, { bold: true }));
   put(sheet, 7, [1, blocks.last], input.title, font(13, { bold: true }));
   put(sheet, 8, [1, blocks.last], input.subject, font(12, { italic: true }));

@@ -13,6 +13,7 @@ export const FONT_NAME = "Times New Roman";
  */
 export const TABLE_SIZE = 12;
 
+/** The documents' font at `size` points, with any of bold, italic, underline or colour. */
 export function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
   return { name: FONT_NAME, size, ...extra };
 }

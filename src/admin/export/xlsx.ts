@@ -67,6 +67,7 @@ const LAST = COL.done;
 /** Left: STT to the fourth count; middle: the next five; right: the rest. */
 const BLOCKS: Blocks = { left: [1, COL.count(3)], middle: [COL.count(4), COL.count(8)], right: [COL.count(9), LAST], underName: COL.count(0), last: LAST };
 
+/** What the document needs beyond the table's rows; each has a default for a bare call. */
 export interface XlsxOptions {
   /** when the file is made: the date of the document */
   generatedAt?: Date;

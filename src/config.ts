@@ -42,6 +42,9 @@ const Env = z.object({
   ZALO_OAUTH_BASE: z.url().default("https://oauth.zaloapp.com"),
   SIMULATOR: onOff.optional(),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  ORG_NAME: optional,
+  ORG_PARENT: optional,
+  ORG_PLACE: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -78,7 +81,12 @@ export interface Config {
   telegramPerSecond: number;
   /** days a closed tip keeps its way back to its sender before the link is erased */
   tipRetentionDays: number;
+  /** the issuing body in exported documents' headings (ORG_NAME, ORG_PARENT, ORG_PLACE) */
+  org: { name?: string; parent?: string; place?: string };
 }
+
+/** Demo mode's issuing body: the town of plan 000 (DOMAIN.md). */
+const DEMO_ORG = { name: "Công an thị trấn Lang Chánh", parent: "Công an huyện Lang Chánh", place: "Lang Chánh" };
 
 /** Thrown when the environment is wrong; its message names each bad variable. */
 export class ConfigError extends Error {
@@ -145,5 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedule,
     telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,
     tipRetentionDays: e.TIP_RETENTION_DAYS,
+    org: {
+      name: e.ORG_NAME ?? (demo ? DEMO_ORG.name : undefined),
+      parent: e.ORG_PARENT ?? (demo ? DEMO_ORG.parent : undefined),
+      place: e.ORG_PLACE ?? (demo ? DEMO_ORG.place : undefined),
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { Classification } from "./domain/units.ts";
 import type { InviteRole } from "./domain/roles.ts";
+import { localDate } from "./domain/time.ts";
+import { caseByCode, openCase } from "./store/cases.ts";
 import type { Db } from "./store/client.ts";
 import { createInvite } from "./store/invites.ts";
 import { resolveDataKey } from "./store/keyring.ts";
@@ -14,34 +16,58 @@ const DEMO_UNITS: { name: string; households: number; classification: Classifica
   { name: "Khu phố Bắc Sơn", households: 110, classification: "clean" },
 ];
 
+/** The demo rehab case, in the first demo unit, so the demo mentor has someone to check in on. */
+export const DEMO_CASE_CODE = "NT-01";
+
 export interface DemoInvite {
   role: InviteRole;
   unit: string | null;
   code: string;
+  /** a mentor's invite for a rehab case: the case's code */
+  caseCode?: string;
 }
 
 /**
  * Prepares demo mode: a data key kept in the database (demo only; real deployments pass
- * DATA_KEY), demo units when there are none, and an unused invite for each role.
+ * DATA_KEY), demo units when there are none, the demo rehab case, and an unused invite for each
+ * role; the mentor's is for the case, so /join leads straight to /xacnhan. Run at every start:
+ * it adds only what is missing, so a restart prints the same unused codes.
  */
-export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
+export async function prepareDemo(
+  db: Db,
+  clock: { now?: Date; timeZone?: string } = {},
+): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
   const dataKey = await resolveDataKey(db, undefined);
   const createdUnits = (await countUnits(db)) === 0;
   if (createdUnits) for (const u of DEMO_UNITS) await addUnit(db, u);
   const units = await listUnits(db);
   // The first unit created: in demo data, the priority neighbourhood Nguyễn Trãi.
   const first = [...units].sort((a, b) => a.id - b.id)[0] ?? null;
-  const wanted: { role: InviteRole; unitId: number | null }[] = [
-    { role: "officer", unitId: null },
-    { role: "head", unitId: first?.id ?? null },
-    { role: "mentor", unitId: first?.id ?? null },
+  const rehabCase = first ? await demoCase(db, first.id, clock) : null;
+  const wanted: { role: InviteRole; unitId: number | null; caseId: number | null }[] = [
+    { role: "officer", unitId: null, caseId: null },
+    { role: "head", unitId: first?.id ?? null, caseId: null },
+    { role: "mentor", unitId: rehabCase?.unitId ?? first?.id ?? null, caseId: rehabCase?.id ?? null },
   ];
   const invites: DemoInvite[] = [];
   for (const w of wanted) {
     if (w.role === "head" && w.unitId === null) continue;
-    const unused = await db.invite.findFirst({ where: { role: w.role, unitId: w.unitId, createdBy: "demo", usedAt: null } });
-    const code = unused?.code ?? (await createInvite(db, { role: w.role, unitId: w.unitId, createdBy: "demo" }));
-    invites.push({ role: w.role, unit: units.find((u) => u.id === w.unitId)?.name ?? null, code });
+    const unused = await db.invite.findFirst({ where: { role: w.role, unitId: w.unitId, caseId: w.caseId, createdBy: "demo", usedAt: null } });
+    const code = unused?.code ?? (await createInvite(db, { role: w.role, unitId: w.unitId, caseId: w.caseId, createdBy: "demo" }));
+    const unit = units.find((u) => u.id === w.unitId)?.name ?? null;
+    invites.push({ role: w.role, unit, code, ...(w.caseId !== null && rehabCase ? { caseCode: rehabCase.code } : {}) });
   }
   return { dataKey, invites, createdUnits };
+}
+
+/**
+ * The demo case NT-01, opened from today (in APP_TIMEZONE) the first time, so it is due this
+ * week; kept as it is afterwards. A case with that code already in the database is used as it is.
+ */
+async function demoCase(db: Db, unitId: number, clock: { now?: Date; timeZone?: string }) {
+  const existing = await caseByCode(db, DEMO_CASE_CODE);
+  if (existing) return existing;
+  const startDate = localDate(clock.now ?? new Date(), clock.timeZone ?? "Asia/Ho_Chi_Minh");
+  // No name: it would be sealed with a key the server may not use (DATA_KEY set in demo mode).
+  return openCase(db, { code: DEMO_CASE_CODE, unitId, name: null, startDate, endDate: null }, null);
 }

@@ -22,7 +22,7 @@ async function main() {
   const db = await openDb(config.databaseUrl);
 
   if (config.demo) {
-    const demo = await prepareDemo(db);
+    const demo = await prepareDemo(db, { timeZone: config.timeZone });
     config.dataKey ??= demo.dataKey;
     const lines = [
       "",
@@ -31,7 +31,7 @@ async function main() {
       demo.createdUnits ? " Demo neighbourhoods were created in the empty database." : " Using the neighbourhoods already in the database.",
       ` Web simulator: http://localhost:${config.port}/simulator`,
       " Invite codes (type /join CODE in the simulator):",
-      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit})` : ""}`),
+      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit}${i.caseCode ? `, case ${i.caseCode}` : ""})` : ""}`),
       "===============================================================",
       "",
     ];

@@ -10,6 +10,14 @@ describe("environment", () => {
     expect(c.telegram).toBeUndefined();
   });
 
+  it("names the issuing body of exported documents: demo values in demo mode, unset (dotted blanks) outside it", () => {
+    expect(loadConfig({}).org).toEqual({ name: "Công an thị trấn Lang Chánh", parent: "Công an huyện Lang Chánh", place: "Lang Chánh" });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY }).org).toEqual({ name: undefined, parent: undefined, place: undefined });
+    expect(
+      loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, ORG_NAME: " Công an xã Đồng Tâm ", ORG_PARENT: "Công an huyện Võ Nhai", ORG_PLACE: "Đồng Tâm" }).org,
+    ).toEqual({ name: "Công an xã Đồng Tâm", parent: "Công an huyện Võ Nhai", place: "Đồng Tâm" });
+  });
+
   it("configures Telegram polling or webhook", () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY })).toMatchObject({
       demo: false,

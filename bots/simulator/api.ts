@@ -7,12 +7,35 @@ import type { Db } from "../../src/store/client.ts";
 import { recordSimulatorMessage, simulatorMessages } from "../../src/store/simulator.ts";
 import type { ChannelSender } from "../../src/outbox/sender.ts";
 
-const User = z.string().trim().regex(/^[\w.-]{1,64}$/, "user: 1–64 letters, digits, . _ -");
+/** The longest display name the simulator takes ("Bạn là"). */
+export const MAX_NAME = 64;
+
+/**
+ * The person a display name stands for: any name a person types ("Bác Tâm", "Chị Hoa tổ 3"),
+ * with spaces and diacritics, is one person whatever its case, spacing or Unicode form, so
+ * "bác  tâm" is "Bác Tâm". It is the simulator's user and chat id; like every channel id it is
+ * only stored sealed or tagged.
+ */
+export function simulatorUserId(name: string): string {
+  return name.normalize("NFC").trim().replace(/\s+/gu, " ").toLocaleLowerCase("vi");
+}
+
+const User = z
+  .string({ error: "Vui lòng nhập tên vào ô “Bạn là”." })
+  .transform(simulatorUserId)
+  .pipe(
+    z
+      .string()
+      .min(1, "Vui lòng nhập tên vào ô “Bạn là”.")
+      .max(MAX_NAME, `Tên trong ô “Bạn là” dài tối đa ${MAX_NAME} ký tự.`)
+      // Control characters (a pasted tab or line feed is already a space) have no place in a name.
+      .refine((name) => !/\p{Cc}/u.test(name), "Tên trong ô “Bạn là” có ký tự không hợp lệ."),
+  );
 const SendBody = z.object({
   user: User,
   /** the page's own id for this message, so a resend after a network error is acted on once */
   id: z.string().max(100).optional(),
-  text: z.string().max(10_000).optional(),
+  text: z.string().max(10_000, "Tin nhắn dài quá 10.000 ký tự.").optional(),
   choice: z.string().max(64).optional(),
   sticker: z.boolean().optional(),
 });
@@ -26,7 +49,7 @@ export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): 
   router.post("/api/send", json({ limit: "64kb" }), async (req, res) => {
     const body = SendBody.safeParse(req.body);
     if (!body.success || (body.data.text === undefined && body.data.choice === undefined && !body.data.sticker)) {
-      res.status(400).json({ error: body.success ? "text, choice or sticker is required" : body.error.issues[0]?.message });
+      res.status(400).json({ error: body.success ? "Vui lòng nhập tin nhắn trước khi gửi." : body.error.issues[0]?.message });
       return;
     }
     const { user, id, text, choice } = body.data;
@@ -46,7 +69,7 @@ export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): 
     const user = User.safeParse(req.query.user);
     const after = z.coerce.number().int().min(0).default(0).safeParse(req.query.after);
     if (!user.success || !after.success) {
-      res.status(400).json({ error: "user and after are required" });
+      res.status(400).json({ error: user.success ? "Tham số after phải là một số." : user.error.issues[0]?.message });
       return;
     }
     const rows = await simulatorMessages(deps.db, user.data, after.data);

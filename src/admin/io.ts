@@ -1,3 +1,4 @@
+import type { Organisation } from "./export/heading.ts";
 import type { Schedule } from "../scheduler/schedule.ts";
 import type { Db } from "../store/client.ts";
 
@@ -18,4 +19,6 @@ export interface AdminIo {
   timeZone?: string;
   /** when the jobs run (config.schedule); the default schedule when absent */
   schedule?: Schedule;
+  /** the issuing body for the headings of exported documents (config.org); dotted blanks when absent */
+  org?: Organisation;
 }

@@ -101,3 +101,25 @@ export async function lockPeriod(db: DbOrTx, period: string, personId: number | 
   await db.periodLock.create({ data: { period, lockedById: personId, lockedAt: now } });
   return true;
 }
+
+/** A month's corrections, every unit, oldest first, with who made each (their role and unit). */
+export async function revisionsOfPeriod(db: DbOrTx, period: string) {
+  const rows = await db.reportRevision.findMany({
+    where: { report: { period } },
+    orderBy: { id: "asc" },
+    select: { field: true, oldValue: true, newValue: true, changedById: true, changedAt: true, report: { select: { unitId: true } } },
+  });
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.changedById))] } },
+    select: { id: true, role: true, unitId: true },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.map((r) => ({
+    unitId: r.report.unitId,
+    field: r.field as ReportField,
+    oldValue: r.oldValue,
+    newValue: r.newValue,
+    changedBy: { id: r.changedById, role: byId.get(r.changedById)?.role ?? null, unitId: byId.get(r.changedById)?.unitId ?? null },
+    changedAt: r.changedAt,
+  }));
+}

@@ -241,12 +241,16 @@ describe("export: check-in compliance", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0]!;
-    const row = (n: number) => [15, 16].map((c) => sheet.getRow(n).getCell(c));
-    expect(row(2).map((c) => c.value)).toEqual(["Số lượt xác nhận giúp đỡ phải có", "Số lượt đã xác nhận giúp đỡ"]);
-    expect(sheet.getRow(2).getCell(14).value).toBe("Thời gian gửi");
-    expect(row(3).map((c) => c.value)).toEqual([6, 2]);
-    expect(row(4).map((c) => c.value)).toEqual([0, 0]);
-    expect(row(5).map((c) => c.result)).toEqual([6, 2]);
-    expect(row(5)[0]!.formula).toBe("SUM(O3:O4)");
+    // The table starts under the document's heading: find its header row.
+    let h = 1;
+    while (sheet.getRow(h).getCell(1).value !== "STT") h++;
+    const row = (n: number) => [16, 17].map((c) => sheet.getRow(n).getCell(c));
+    expect(row(h).map((c) => c.value)).toEqual(["Số lượt xác nhận giúp đỡ phải có", "Số lượt đã xác nhận giúp đỡ"]);
+    expect(sheet.getRow(h).getCell(15).value).toBe("Thời gian gửi");
+    // h + 1 holds the column numbers; then one row per unit and the totals.
+    expect(row(h + 2).map((c) => c.value)).toEqual([6, 2]);
+    expect(row(h + 3).map((c) => c.value)).toEqual([0, 0]);
+    expect(row(h + 4).map((c) => c.result)).toEqual([6, 2]);
+    expect(row(h + 4)[0]!.formula).toBe(`SUM(P${h + 2}:P${h + 3})`);
   });
 });

@@ -110,8 +110,16 @@ describe("web simulator in a browser", () => {
     await page.locator("#demo").waitFor({ state: "visible" });
 
     const user = page.getByTestId("user");
-    await user.fill("truong-kp");
+    // No name: the page says in Vietnamese what to type, and sends nothing.
+    await user.fill("");
     await user.dispatchEvent("change");
+    await expect(page.locator("#error").textContent()).resolves.toBe("Vui lòng nhập tên vào ô “Bạn là”.");
+    await type("/trogiup");
+    await expect(page.locator("#error").textContent()).resolves.toBe("Vui lòng nhập tên vào ô “Bạn là” trước khi gửi.");
+    // A name as a person writes it: Vietnamese, with a space.
+    await user.fill("Bác Tâm");
+    await user.dispatchEvent("change");
+    await expect(page.locator("#error").textContent()).resolves.toBe("");
 
     const code = await createInvite(db, { role: "head", unitId, createdBy: "test" });
     const joined = await expectBot(() => type(`/join ${code}`), "Bạn đã là trưởng");
@@ -160,7 +168,7 @@ describe("web simulator in a browser", () => {
     });
 
     await expect(page.locator("#demo").isVisible()).resolves.toBe(true);
-    await expect(page.locator("#demo").textContent()).resolves.toBe("DEMO");
+    await expect(page.locator("#demo").textContent()).resolves.toBe("DEMO · dùng thử");
 
     // Screenshots for a person to look at: a desktop window and a phone-sized one.
     await page.screenshot({ path: path.join(shots, "simulator-desktop.png") });

@@ -33,6 +33,8 @@ describe("npm start", () => {
       expect(out).toContain("DEMO MODE");
       expect(out).toMatch(/officer\s+[A-Z0-9]{8}/);
       expect(out).toMatch(/head\s+[A-Z0-9]{8}\s+\(Khu phố Nguyễn Trãi\)/);
+      // The mentor's code is for the demo case, so it leads to a check-in.
+      expect(out).toMatch(/mentor\s+[A-Z0-9]{8}\s+\(Khu phố Nguyễn Trãi, case NT-01\)/);
       expect(out).toContain(`http://localhost:${port}/simulator`);
       expect(fs.existsSync(path.join(dir, "sub", "vungxanh.db"))).toBe(true);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);

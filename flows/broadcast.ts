@@ -37,7 +37,12 @@ const AUDIENCE_WORDS: Record<string, Audience> = {
   "subscribed residents": "residents",
 };
 
-const audienceChoices: ChoiceMsg[] = AUDIENCES.map((a) => ({ label: { key: `btn-audience-${a}` }, value: a }));
+const AUDIENCE_SAYS: Record<Audience, string[]> = {
+  heads: ["trưởng khu phố", "trưởng", "các trưởng", "trưởng thôn", "trưởng xóm", "tổ trưởng"],
+  mentors: ["người giúp đỡ", "giúp đỡ", "người giúp", "cán bộ giúp đỡ"],
+  residents: ["người dân", "dân", "bà con", "nhân dân", "người dân đăng ký"],
+};
+const audienceChoices: ChoiceMsg[] = AUDIENCES.map((a) => ({ label: { key: `btn-audience-${a}` }, value: a, says: AUDIENCE_SAYS[a] }));
 
 function readAudience(text: string | undefined): Audience | undefined {
   return text === undefined ? undefined : AUDIENCE_WORDS[fold(text).replace(/[.!]+$/, "")];
@@ -57,7 +62,7 @@ function reach(d: BroadcastData): number {
 }
 
 const audienceStep: Step<BroadcastData> = {
-  ask: () => ({ say: [{ key: "broadcast-ask-audience" }], choices: audienceChoices }),
+  ask: () => ({ say: [{ key: "broadcast-ask-audience" }], choices: audienceChoices, pick: true }),
   reply(input, d) {
     const text = input.kind === "choice" ? input.value : input.kind === "text" ? input.text : undefined;
     const audience = readAudience(text);

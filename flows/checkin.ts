@@ -182,8 +182,14 @@ const caseStep: Step<CheckinData> = {
   },
 };
 
+/** "Rồi", "liên hệ được", "gặp rồi": a mentor's yes; "chưa gặp": a no. */
+const contactedChoices: ChoiceMsg[] = [
+  { ...yesNoChoices[0]!, says: ["rồi", "liên hệ được", "có liên hệ", "gặp rồi", "đã gặp", "đã liên hệ", "gọi được", "liên lạc được", "có gặp"] },
+  { ...yesNoChoices[1]!, says: ["chưa", "chưa gặp", "không liên hệ được", "chưa liên hệ được", "không gặp", "không liên lạc được", "chưa liên lạc"] },
+];
+
 const contactedStep: Step<CheckinData> = {
-  ask: (d) => ({ say: [{ key: "checkin-ask-contacted", args: { code: d.current!.code } }], choices: yesNoChoices }),
+  ask: (d) => ({ say: [{ key: "checkin-ask-contacted", args: { code: d.current!.code } }], choices: contactedChoices, pick: true }),
   reply(input, d) {
     const yes = yesNoAnswer(input);
     if (!yes.ok) return { kind: "invalid", say: [yes.error] };
@@ -193,10 +199,24 @@ const contactedStep: Step<CheckinData> = {
   },
 };
 
-const methodChoices: ChoiceMsg[] = CHECKIN_METHODS.map((m) => ({ label: checkinMethodMsg(m), value: m }));
+/** How mentors say how they reached the person ("zalo", "nhắn tin", "đến nhà"). */
+const METHOD_SAYS: Record<string, string[]> = {
+  in_person: ["gặp trực tiếp", "gặp", "trực tiếp", "gặp mặt", "đến gặp", "gặp ngoài đường"],
+  phone: ["điện thoại", "gọi điện", "gọi", "zalo", "nhắn tin", "nhắn", "tin nhắn", "nhắn zalo", "gọi zalo"],
+  family_visit: ["thăm gia đình", "đến nhà", "tới nhà", "thăm nhà", "qua nhà", "gặp gia đình", "về nhà"],
+};
+const methodChoices: ChoiceMsg[] = CHECKIN_METHODS.map((m) => ({ label: checkinMethodMsg(m), value: m, says: METHOD_SAYS[m] ?? [] }));
+
+/** How mentors describe the person ("ổn", "bình thường", "vẫn ổn"). */
+const STATE_SAYS: Record<string, string[]> = {
+  stable: ["ổn", "ổn định", "bình thường", "tốt", "vẫn ổn", "khỏe", "không sao", "ok"],
+  worrying: ["đáng lo", "có dấu hiệu", "lo", "không ổn", "có vấn đề", "dấu hiệu lạ"],
+  suspected_relapse: ["tái nghiện", "nghi tái nghiện", "tái sử dụng", "nghi tái", "dùng lại"],
+  unreachable: ["không liên lạc được", "mất liên lạc", "không gặp được", "không tìm được"],
+};
 
 const methodStep: Step<CheckinData> = {
-  ask: (d) => ({ say: [{ key: "checkin-ask-method", args: { code: d.current!.code } }], choices: methodChoices }),
+  ask: (d) => ({ say: [{ key: "checkin-ask-method", args: { code: d.current!.code } }], choices: methodChoices, pick: true }),
   reply(input, d) {
     const method = pick(input, CHECKIN_METHODS, METHOD_WORDS);
     if (!method) return { kind: "invalid", say: [{ key: "checkin-bad-choice", args: { options: optionsMsg(CHECKIN_METHODS.map(checkinMethodMsg)) } }] };
@@ -209,7 +229,8 @@ const stateStep: Step<CheckinData> = {
     const options = statesFor(d.current!.contacted ?? true);
     return {
       say: [{ key: d.current!.contacted ? "checkin-ask-state" : "checkin-ask-state-unreached", args: { code: d.current!.code } }],
-      choices: options.map((s) => ({ label: checkinStateMsg(s), value: s })),
+      choices: options.map((s) => ({ label: checkinStateMsg(s), value: s, says: STATE_SAYS[s] ?? [] })),
+      pick: true,
     };
   },
   reply(input, d) {

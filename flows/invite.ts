@@ -13,6 +13,9 @@ const ROLE_WORDS: Record<string, InviteRole> = {
   officer: "officer",
   "can bo": "officer",
   canbo: "officer",
+  "cong an": "officer",
+  congan: "officer",
+  "nguoi giup do": "mentor",
 };
 
 /** `/invite <head|mentor|officer> [unit]`: officers only; a head's invite needs the unit. */
@@ -21,9 +24,11 @@ export const inviteFlow: Flow = {
   oneShot: true,
   async start(ctx, args) {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
-    const [first = "", ...rest] = args.trim().split(/\s+/);
-    const role = ROLE_WORDS[fold(first)];
-    const unitName = rest.join(" ");
+    // The role may be two words ("công an", "giúp đỡ"), or one.
+    const ws = args.trim().split(/\s+/);
+    const two = ROLE_WORDS[fold(ws.slice(0, 2).join(" "))];
+    const role = two ?? ROLE_WORDS[fold(ws[0] ?? "")];
+    const unitName = ws.slice(two ? 2 : 1).join(" ");
     if (!role || (role === "head" && !unitName)) return { kind: "done", say: [{ key: "invite-usage" }] };
     let unitId: number | null = null;
     if (unitName && role !== "officer") {

@@ -19,7 +19,15 @@ export interface TipDraft {
   contact?: string | null;
 }
 
-const categoryChoices: ChoiceMsg[] = TipCategory.options.map((c) => ({ label: { key: `tip-cat-${c}` }, value: c }));
+/** How residents name each category, beside the buttons' words ("hút chích", "bán ma túy"). */
+const CATEGORY_SAYS: Record<TipCategory, string[]> = {
+  dealing: ["mua bán", "buôn bán", "bán ma túy", "mua bán ma túy", "bán", "buôn"],
+  using: ["sử dụng", "sử dụng ma túy", "tụ tập", "nghiện", "hút chích", "chích", "hút", "chơi ma túy"],
+  spot: ["điểm nghi", "điểm nghi vấn", "địa điểm", "tụ điểm", "ổ"],
+  person: ["đối tượng", "đối tượng khả nghi", "người lạ", "khả nghi", "người khả nghi"],
+  other: ["khác", "cái khác", "việc khác"],
+};
+export const categoryChoices: ChoiceMsg[] = TipCategory.options.map((c) => ({ label: { key: `tip-cat-${c}` }, value: c, says: CATEGORY_SAYS[c] }));
 const CATEGORY_WORDS: Record<string, TipCategory> = {
   "mua ban": "dealing", "ban": "dealing", dealing: "dealing",
   "su dung, tu tap": "using", "su dung": "using", "tu tap": "using", using: "using",
@@ -27,15 +35,15 @@ const CATEGORY_WORDS: Record<string, TipCategory> = {
   "doi tuong kha nghi": "person", "doi tuong": "person", person: "person",
   khac: "other", other: "other",
 };
-const identityChoices: ChoiceMsg[] = [
-  { label: { key: "btn-anonymous" }, value: "anonymous" },
-  { label: { key: "btn-named" }, value: "named" },
+export const identityChoices: ChoiceMsg[] = [
+  { label: { key: "btn-anonymous" }, value: "anonymous", says: ["giấu tên", "ẩn danh", "giữ kín", "không để tên", "không cần tên", "không ghi tên", "bí mật"] },
+  { label: { key: "btn-named" }, value: "named", says: ["để lại tên", "có tên", "để tên", "ghi tên", "cho tên"] },
 ];
 
 const invalid = (key: string, args?: Msg["args"]): Transition<TipDraft> => ({ kind: "invalid", say: [{ key, ...(args ? { args } : {}) }] });
 
 const categoryStep: Step<TipDraft> = {
-  ask: () => ({ say: [{ key: "tip-q-category" }], choices: categoryChoices }),
+  ask: () => ({ say: [{ key: "tip-q-category" }], choices: categoryChoices, pick: true }),
   reply(input, d) {
     const text = answerText(input);
     const category = text === undefined ? undefined : TipCategory.safeParse(text).success ? (text as TipCategory) : CATEGORY_WORDS[fold(text)];
@@ -89,7 +97,7 @@ const photoStep: Step<TipDraft> = {
 };
 
 const identityStep: Step<TipDraft> = {
-  ask: () => ({ say: [{ key: "tip-q-identity" }], choices: identityChoices }),
+  ask: () => ({ say: [{ key: "tip-q-identity" }], choices: identityChoices, pick: true }),
   reply(input, d) {
     const text = answerText(input);
     const f = text === undefined ? "" : fold(text);

@@ -61,7 +61,7 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     expect(lastText(state)).toContain(ASK_STATE("NT-01"));
     // Having reached the person, "could not reach" is not offered, nor accepted.
     expect(labels(state)).toEqual(["Ổn định", "Có dấu hiệu đáng lo", "Nghi tái nghiện"]);
-    for (const bad of ["không liên lạc được", "4", "tốt", "in_person"]) {
+    for (const bad of ["không liên lạc được", "4", "hôm qua", "in_person"]) {
       const r = await chat.send("mentor", bad);
       expect(lastText(r)).toContain("1. Ổn định\n2. Có dấu hiệu đáng lo\n3. Nghi tái nghiện");
       expect(lastText(r)).toContain(ASK_STATE("NT-01"));

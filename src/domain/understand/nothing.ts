@@ -3,7 +3,7 @@ import { normalize, trimPoliteness, words } from "./normalize.ts";
 const SKIP = new Set(["bo qua", "boqua", "skip", "qua", "tiep", "tiep tuc", "next"]);
 const NEGATION = new Set(["khong", "chua", "het", "chang"]);
 /** Words that may stand beside a "no" to an optional question: "không có kiến nghị gì". */
-const FILLER = new Set(["co", "gi", "ai", "kien", "nghi", "y", "de", "xuat", "ghi", "chu", "them", "noi", "nao", "ca", "dau", "them", "a", "da"]);
+const FILLER = new Set(["co", "gi", "ai", "kien", "nghi", "y", "de", "xuat", "ghi", "chu", "them", "noi", "nao", "ca", "dau", "a", "da", "anh", "hinh", "biet", "ro", "nho"]);
 
 /**
  * Whether an answer to an optional question says "nothing": "bỏ qua", "-", "không", "ko có",

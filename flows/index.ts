@@ -5,11 +5,12 @@ import { checkinFlow } from "./checkin.ts";
 import { inviteFlow } from "./invite.ts";
 import { joinFlow } from "./join.ts";
 import { linkFlow } from "./link.ts";
-import { lockFlow } from "./lock.ts";
+import { lockFlow, unlockFlow } from "./lock.ts";
 import { reportFlow } from "./report.ts";
 import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
 import { summaryFlow } from "./summary.ts";
 import { tipFlow, tipReplyFlow } from "./tip.ts";
+import { unitAdminFlow } from "./unit-admin.ts";
 import { tipAskFlow, tipBlockFlow, tipRewardFlow, tipsListFlow, tipStatusFlow, tipVerifyFlow } from "./tips-officer.ts";
 
 /**
@@ -32,6 +33,8 @@ export const commands: Command[] = [
   { names: ["summary", "tonghop"], flow: summaryFlow },
   { names: ["invite", "moi"], flow: inviteFlow },
   { names: ["lock", "khoaso"], flow: lockFlow },
+  { names: ["unlock", "mokhoa", "mokhoaso"], flow: unlockFlow },
+  { names: ["units", "donvi", "khupho"], flow: unitAdminFlow },
   { names: ["subscribe", "dangky"], flow: subscribeFlow },
   { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow },
   { names: ["broadcast", "thongbao"], flow: broadcastFlow },

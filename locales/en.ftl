@@ -93,6 +93,7 @@ field-suspectedSpots = Suspected dealing or using spots
 field-notes = Recommendations, proposals
 
 report-not-head = Only a neighbourhood head can file the monthly report. If you are one, send /join CODE with the officer's invite code.
+report-unit-retired = { $unit } is retired from { $period }: no more reports are needed. If this is a mistake, please contact the officers.
 report-locked = The month { $period } is locked; its report can no longer be sent or corrected. Please contact the police officer.
 report-bad-period = You can report only this month or last month, for example: /report { $example }
 report-start = Monthly report { $period } for { $unit }. { $count } questions; send /cancel to stop at any time.

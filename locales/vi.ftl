@@ -93,6 +93,7 @@ field-suspectedSpots = Số điểm nghi mua bán, sử dụng
 field-notes = Kiến nghị, đề xuất
 
 report-not-head = Chỉ trưởng khu phố mới làm báo cáo tháng. Nếu bạn là trưởng khu phố, hãy gõ /join MÃ với mã mời của cán bộ.
+report-unit-retired = { $unit } đã ngừng theo dõi từ tháng { $period }: không cần báo cáo nữa. Nếu có nhầm lẫn, hãy liên hệ cán bộ công an.
 report-locked = Tháng { $period } đã khóa sổ, không thể gửi hoặc sửa báo cáo nữa. Hãy liên hệ cán bộ công an.
 report-bad-period = Chỉ báo cáo được tháng này hoặc tháng trước, ví dụ: /baocao { $example }
 report-start = Báo cáo tháng { $period } của { $unit }. Có { $count } câu hỏi; gõ /huy để dừng bất cứ lúc nào.

@@ -88,6 +88,15 @@ describe("units edit and retire", () => {
     // No new invite for a retired unit.
     expectRefused(await admin("invite", "head", "--unit", "Thôn Chí Linh"), /no unit named/);
   });
+
+  it("leaves a retired unit's head out of the month's report prompt", async () => {
+    await env.db.person.createMany({ data: [{ role: "head", unitId: 1 }, { role: "head", unitId: 2 }] });
+    const at = ["--at", "2025-02-20T08:00:00+07:00"];
+    expect((await admin("jobs", "run", "report-prompt", ...at)).stdout).toContain("2 due");
+    await env.db.jobRun.deleteMany();
+    await admin("units", "retire", "Thôn Chí Linh");
+    expect((await admin("jobs", "run", "report-prompt", ...at)).stdout).toContain("1 due");
+  });
 });
 
 describe("units import", () => {

@@ -116,6 +116,8 @@ describe("officers' details", () => {
     const retired = lastText(await chat.send("officer", "/donvi chi linh moi"));
     expect(retired).toContain("Đã ngừng theo dõi từ tháng 11/2026");
     expect(await chat.db.conversation.count({ where: { flow: "units" } })).toBe(0);
+    expect(lastText(await chat.send("head", "/baocao"))).toContain("Khu phố Chí Linh Mới đã ngừng theo dõi từ tháng 11/2026: không cần báo cáo nữa.");
+    expect(lastText(await chat.send("head", "/baocao 10/2026"))).toContain("(1/11)");
   });
 
   it("/tonghop <unit> gives one unit's figures, with the time it reported in Vietnam's time", async () => {

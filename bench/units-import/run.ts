@@ -38,22 +38,32 @@ const stats = (xs: number[]) => {
   return `${s[0]!.toFixed(0)} / ${s[Math.floor(s.length / 2)]!.toFixed(0)} / ${s.at(-1)!.toFixed(0)} ms`;
 };
 
-async function inProcess(file: string, second: string): Promise<[number, number]> {
+/** Wall-clock and CPU (user + system) milliseconds of one import. */
+async function timed(fn: () => Promise<void>): Promise<{ wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+}
+
+async function inProcess(file: string, second: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-bench-"));
   const url = `file:${path.join(dir, "bench.db")}`;
   await migrate(url);
   const db = await openDb(url);
   const io = { db, out: () => {}, err: (l: string) => console.error(l), now: new Date() };
-  const t0 = performance.now();
-  if ((await runAdmin(["units", "import", file], io)) !== 0) throw new Error("import failed");
-  const t1 = performance.now();
-  if ((await runAdmin(["units", "import", second], io)) !== 0) throw new Error("second import failed");
-  const t2 = performance.now();
+  const added = await timed(async () => {
+    if ((await runAdmin(["units", "import", file], io)) !== 0) throw new Error("import failed");
+  });
+  const updated = await timed(async () => {
+    if ((await runAdmin(["units", "import", second], io)) !== 0) throw new Error("second import failed");
+  });
   const count = await db.unit.count();
   if (count !== ROWS) throw new Error(`expected ${ROWS} units, got ${count}`);
   await db.$disconnect();
   fs.rmSync(dir, { recursive: true, force: true });
-  return [t1 - t0, t2 - t1];
+  return [added, updated] as const;
 }
 
 function cli(file: string): number {
@@ -77,8 +87,8 @@ await writeXlsx(files.xlsx, 0);
 await writeXlsx(files.xlsx2, 1);
 
 for (const [format, first, second] of [["csv", files.csv, files.csv2], ["xlsx", files.xlsx, files.xlsx2]] as const) {
-  const added: number[] = [];
-  const updated: number[] = [];
+  const added: { wall: number; cpu: number }[] = [];
+  const updated: { wall: number; cpu: number }[] = [];
   const whole: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const [a, u] = await inProcess(first, second);
@@ -86,9 +96,10 @@ for (const [format, first, second] of [["csv", files.csv, files.csv2], ["xlsx", 
     updated.push(u);
     whole.push(cli(first));
   }
-  console.log(`${format}, ${ROWS} rows (min / median / max of ${RUNS}):`);
-  console.log(`  import into an empty database (all added):   ${stats(added)}`);
-  console.log(`  import again, every row changed (updated):   ${stats(updated)}`);
-  console.log(`  whole CLI run (start, migrate, import):      ${stats(whole)}`);
+  const both = (xs: { wall: number; cpu: number }[]) => `wall ${stats(xs.map((x) => x.wall))}, CPU ${stats(xs.map((x) => x.cpu))}`;
+  console.log(`${format}, ${ROWS} rows (min / median / max of ${RUNS}; the machine is shared: CPU is the steadier figure):`);
+  console.log(`  import into an empty database (all added):   ${both(added)}`);
+  console.log(`  import again, every row changed (updated):   ${both(updated)}`);
+  console.log(`  whole CLI run, wall (start, migrate, import): ${stats(whole)}`);
 }
 fs.rmSync(dir, { recursive: true, force: true });

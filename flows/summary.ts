@@ -5,8 +5,7 @@ import { summarizeMonth, type MonthSummary } from "../src/domain/summary.ts";
 import { displayDateTime } from "../src/domain/time.ts";
 import type { UnitInfo } from "../src/domain/units.ts";
 import type { Flow, FlowContext, StoredReport } from "../src/engine/flow.ts";
-import { classMsg } from "../src/engine/officer-effects.ts";
-import { fieldLabel, warningMsg } from "../src/engine/steps.ts";
+import { classMsg, fieldLabel, warningMsg } from "../src/engine/steps.ts";
 import type { Msg } from "../src/engine/types.ts";
 
 /**

@@ -6,6 +6,7 @@ import type { Tx } from "../store/client.ts";
 import { lockPeriod, unlockPeriod } from "../store/reports.ts";
 import { reclassifyUnit, renameUnit, retireUnit, setHouseholds, UnitExistsError, unitById } from "../store/units.ts";
 import type { Effect, UnitEffect } from "./flow.ts";
+import { classMsg } from "./steps.ts";
 
 /** The effects of the officers' month and unit commands: /lock, /unlock, /donvi. */
 export type OfficerEffect = Extract<Effect, { type: "period.lock" | "period.unlock" }> | UnitEffect;
@@ -15,9 +16,6 @@ export function isOfficerEffect(effect: Effect): effect is OfficerEffect {
 }
 
 const said = (...say: Msg[]) => ({ say, toOfficers: [] as Msg[][] });
-
-/** The class's words, as the officer reads them. */
-export const classMsg = (c: string): Msg => ({ key: `class-${c}` });
 
 /**
  * Applies an officer's effect. Access, the month and the unit are checked again here, at commit

@@ -6,11 +6,12 @@ import { checkinFlow } from "./checkin.ts";
 import { inviteFlow } from "./invite.ts";
 import { joinFlow } from "./join.ts";
 import { linkFlow } from "./link.ts";
-import { lockFlow } from "./lock.ts";
+import { lockFlow, unlockFlow } from "./lock.ts";
 import { reportFlow } from "./report.ts";
 import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
 import { summaryFlow } from "./summary.ts";
 import { tipFlow, tipReplyFlow } from "./tip.ts";
+import { unitAdminFlow } from "./unit-admin.ts";
 import { tipAskFlow, tipBlockFlow, tipRewardFlow, tipsListFlow, tipStatusFlow, tipVerifyFlow } from "./tips-officer.ts";
 
 /**
@@ -33,6 +34,8 @@ export const commands: Command[] = [
   { names: ["summary", "tonghop"], flow: summaryFlow, says: ["tong hop", "xem tong hop", "tong hop thang"] },
   { names: ["invite", "moi"], flow: inviteFlow },
   { names: ["lock", "khoaso"], flow: lockFlow },
+  { names: ["unlock", "mokhoa", "mokhoaso"], flow: unlockFlow },
+  { names: ["units", "donvi", "khupho"], flow: unitAdminFlow },
   { names: ["subscribe", "dangky"], flow: subscribeFlow, says: ["dang ky", "dang ky nhan tin", "nhan thong bao"] },
   { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow, says: ["huy dang ky", "khong nhan tin nua"] },
   { names: ["broadcast", "thongbao"], flow: broadcastFlow },

@@ -1,5 +1,6 @@
 import { canReportFor } from "../src/domain/access.ts";
 import { displayPeriod, parsePeriodText, periodOf, previousPeriod } from "../src/domain/period.ts";
+import { activeIn } from "../src/domain/units.ts";
 import {
   checkHardRules,
   checkWarnings,
@@ -262,6 +263,8 @@ export const reportFlow: Flow<ReportData> = {
     }
     const unit = await ctx.q.unit(person.unitId);
     if (!unit) return { kind: "done", say: [{ key: "report-not-head" }] };
+    // A retired unit reports no more; its earlier months stay as they were.
+    if (!activeIn(unit, period)) return { kind: "done", say: [{ key: "report-unit-retired", args: { unit: unit.name, period: displayPeriod(unit.retiredPeriod!) } }] };
     const existing = await ctx.q.report(unit.id, period);
     const previous = await ctx.q.report(unit.id, previousPeriod(period));
     const args_ = { period: displayPeriod(period), unit: unit.name, count };

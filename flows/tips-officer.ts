@@ -5,7 +5,7 @@ import type { Effect, Flow, FlowContext } from "../src/engine/flow.ts";
 import type { Msg } from "../src/engine/types.ts";
 import { tipLines } from "../src/engine/tip-messages.ts";
 
-const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+import { displayDateTime } from "../src/domain/time.ts";
 
 /** A tip as an officer reads it: what, where, when, status, the exchange with the tipster. */
 export async function officerTipView(ctx: FlowContext, code: string): Promise<Msg[]> {
@@ -13,7 +13,7 @@ export async function officerTipView(ctx: FlowContext, code: string): Promise<Ms
   if (!found) return [{ key: "tip-not-found", args: { code } }];
   const { view, messages } = found;
   const say: Msg[] = [
-    { key: "tip-officer-title", args: { code, status: { key: `tip-status-${view.status}` }, date: stamp(view.createdAt) } },
+    { key: "tip-officer-title", args: { code, status: { key: `tip-status-${view.status}` }, date: displayDateTime(view.createdAt, ctx.timeZone) } },
     { key: "lines", args: { lines: tipLines(view) } },
   ];
   if (messages.length > 0) {
@@ -75,6 +75,7 @@ export const tipsListFlow: Flow = {
   oneShot: true,
   async start(ctx) {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
+    const stamp = (d: Date) => displayDateTime(d, ctx.timeZone);
     const open = await ctx.q.tips.open();
     if (open.length === 0) return { kind: "done", say: [{ key: "tips-none" }] };
     const lines: Msg[] = open.map((t) => ({

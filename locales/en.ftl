@@ -40,7 +40,9 @@ help-officer =
     • /broadcast — send an announcement to heads, mentors or residents
     • /summary [YYYY-MM] — the month summary
     • /invite head|mentor|officer [neighbourhood] — create an invite code
-    • /lock YYYY-MM — lock a month (reports can no longer be corrected)
+    • /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
+    • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
+    • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
     • /cases — this week's rehab cases: not confirmed, overdue, needing attention
     • /case CODE — one case; /casestatus — change its status
     • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
@@ -105,6 +107,7 @@ field-suspectedSpots = Suspected dealing or using spots
 field-notes = Recommendations, proposals
 
 report-not-head = Only a neighbourhood head can file the monthly report. If you are one, send /join CODE with the officer's invite code.
+report-unit-retired = { $unit } is retired from { $period }: no more reports are needed. If this is a mistake, please contact the officers.
 report-locked = The month { $period } is locked; its report can no longer be sent or corrected. Please contact the police officer.
 report-bad-period = You can report only this month or last month, for example: /report { $example }
 report-start = Monthly report { $period } for { $unit }. { $count } questions; send /cancel to stop at any time.
@@ -142,12 +145,29 @@ summary-count = Reports in: { $submitted } of { $total } neighbourhoods.
 summary-totals = Totals (against last month):
 summary-total-line = • { $label }: { $value } ({ $delta })
 summary-delta-none = no figure for last month
-summary-missing = Not reported yet: { $units }
+summary-missing = Not reported yet ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }.
+summary-no-head = No head, so nobody can report ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }. Make an invite: /invite head NEIGHBOURHOOD
+summary-warnings-more = … and { $more } more warnings (one neighbourhood: /summary NEIGHBOURHOOD).
+summary-unit-hint = One neighbourhood: /summary NEIGHBOURHOOD [YYYY-MM]
+summary-unit-title = 📊 { $unit } — { $period }
+summary-unit-info = Class: { $class }; { $households } households.
+summary-unit-retired = Retired from { $period }.
+summary-unit-missing = Not reported yet this month.
+summary-unit-no-head = Not reported: the neighbourhood has no head (make an invite with /invite head NEIGHBOURHOOD).
+summary-unit-sent = Reported at { $at } (against last month):
+summary-unit-notes = • Suggestions: { $notes }
+summary-unknown-unit = No neighbourhood “{ $unit }”.
 summary-missing-none = Every neighbourhood has reported.
 summary-warnings = Warnings:
 summary-warning-line = • { $unit }: { $warning }
 summary-locked = This month is locked.
-summary-usage = Usage: /summary or /summary YYYY-MM
+summary-usage = Usage: /summary or /summary YYYY-MM (every neighbourhood), /summary NEIGHBOURHOOD [YYYY-MM] (one)
 
 ## Invites and locks
 invite-usage = Usage: /invite head|mentor|officer [neighbourhood]. A head needs the neighbourhood's name.
@@ -157,7 +177,7 @@ role-head = neighbourhood head
 role-mentor = rehab mentor
 role-officer = officer
 role-resident = resident
-lock-usage = Usage: /lock YYYY-MM
+lock-usage = Usage: /lock YYYY-MM, e.g. /lock { $example }
 lock-done = The month { $period } is locked. Its reports can no longer be corrected.
 lock-already = The month { $period } was already locked.
 
@@ -437,3 +457,45 @@ tip-verify-bad = ❌ That secret does not match tip { $code }.
 tip-verify-usage = Usage: /verify TIP-CODE SECRET
 tip-code-usage = Usage: the command, then the tip code, for example /tipblock TB-ABC234
 checkin-closed = Done. { $count } case(s) of the week of { $week } saved. Thank you!
+
+## Locking and unlocking a month
+lock-not-ended = The month { $period } has not ended: only a past month can be locked.
+unlock-usage = Usage: /unlock YYYY-MM REASON, e.g. /unlock { $example } Chi Linh typed the wrong household count
+unlock-not-locked = The month { $period } is not locked; its reports can still be corrected.
+unlock-ask-reason = Why reopen { $period }? The reason is kept. (Send /cancel to stop.)
+unlock-reason-expected = Please type the reason for reopening (at most 500 characters), or /cancel.
+unlock-done = { $period } is open again. Heads can correct their reports; lock it again with /lock when done.
+
+## Units (/units)
+class-priority = Priority (complex)
+class-has_cases = Has cases
+class-clean = Clean
+btn-unit-rename = Rename
+btn-unit-households = Households
+btn-unit-class = Class
+btn-unit-retire = Retire
+units-overview = { $total } neighbourhoods in service: { $priority } priority, { $hasCases } with cases, { $clean } clean.
+units-usage = Usage: /units NEIGHBOURHOOD — read and change one neighbourhood. Many at once: npm run admin -- units import FILE.
+units-unknown = No neighbourhood “{ $unit }”.
+unit-card = { $unit }: { $households } households; class: { $class }.
+unit-class-history = Class history:
+unit-class-history-line = • from { $period }: { $from } → { $to }
+unit-card-retired = Retired from { $period } (kept in the history; no prompts, not in summaries).
+unit-ask-action = What do you want to change of { $unit }? (Send /cancel to stop.)
+unit-action-expected = Please tap a button, or type: rename, households, class, retire.
+unit-ask-name = The new name of { $unit }?
+unit-name-expected = Please type the new name (1 to 80 characters).
+unit-name-same = That is its name already. Please type a new one, or /cancel.
+unit-ask-households = Households of { $unit } (now { $households })?
+unit-households-expected = Households must be 0 to 100,000. Please type it again.
+unit-ask-class = The new class of { $unit } (now: { $class }), from { $period } on?
+unit-class-expected = Please tap a button, or type: priority, has cases, clean.
+unit-ask-retire = Retire { $unit } from { $period }? It stays in the history but gets no prompts and is left out of summaries and exports from this month.
+unit-retire-kept = Nothing changed: { $unit } stays in service.
+unit-gone = This neighbourhood is no longer in service; nothing changed.
+unit-renamed = Renamed “{ $from }” to “{ $to }”.
+unit-name-taken = There is already a neighbourhood named “{ $name }”; nothing changed.
+unit-households-set = Households of { $unit }: { $from } → { $to }.
+unit-class-same = { $unit } is classed { $class } already; nothing changed.
+unit-reclassified = { $unit } reclassified from { $period }: { $from } → { $to }. The change is kept in the history.
+unit-retired = { $unit } is retired from { $period }. Its past reports are kept.

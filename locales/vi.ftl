@@ -40,7 +40,9 @@ help-officer =
     • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
     • /tonghop [MM/YYYY hoặc YYYY-MM] — tổng hợp báo cáo tháng
     • /invite head|mentor|officer [tên khu phố] — tạo mã mời
-    • /lock YYYY-MM — khóa sổ tháng (không sửa báo cáo được nữa)
+    • /tonghop TÊN KHU PHỐ [MM/YYYY] — số liệu tháng của một khu phố
+    • /khoaso MM/YYYY — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa MM/YYYY LÝ DO — mở lại
+    • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
     • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
     • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
     • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
@@ -105,6 +107,7 @@ field-suspectedSpots = Số điểm nghi mua bán, sử dụng
 field-notes = Kiến nghị, đề xuất
 
 report-not-head = Chỉ trưởng khu phố mới làm báo cáo tháng. Nếu bạn là trưởng khu phố, hãy gõ /join MÃ với mã mời của cán bộ.
+report-unit-retired = { $unit } đã ngừng theo dõi từ tháng { $period }: không cần báo cáo nữa. Nếu có nhầm lẫn, hãy liên hệ cán bộ công an.
 report-locked = Tháng { $period } đã khóa sổ, không thể gửi hoặc sửa báo cáo nữa. Hãy liên hệ cán bộ công an.
 report-bad-period = Chỉ báo cáo được tháng này hoặc tháng trước, ví dụ: /baocao { $example }
 report-start = Báo cáo tháng { $period } của { $unit }. Có { $count } câu hỏi; gõ /huy để dừng bất cứ lúc nào.
@@ -142,12 +145,29 @@ summary-count = Đã báo cáo: { $submitted }/{ $total } khu phố.
 summary-totals = Tổng cộng (so với tháng trước):
 summary-total-line = • { $label }: { $value } ({ $delta })
 summary-delta-none = chưa có số tháng trước
-summary-missing = Chưa báo cáo: { $units }
+summary-missing = Chưa báo cáo ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] {" "}và { $more } khu phố khác
+    }.
+summary-no-head = Chưa có trưởng khu phố nên không ai báo cáo ({ $count }): { $units }{ $more ->
+        [0] {""}
+       *[other] {" "}và { $more } khu phố khác
+    }. Tạo mã mời: /moi truong TÊN KHU PHỐ
+summary-warnings-more = … và { $more } cảnh báo khác (xem từng khu phố: /tonghop TÊN KHU PHỐ).
+summary-unit-hint = Xem một khu phố: /tonghop TÊN KHU PHỐ [MM/YYYY]
+summary-unit-title = 📊 { $unit } — tháng { $period }
+summary-unit-info = Phân loại: { $class }; { $households } hộ.
+summary-unit-retired = Đã ngừng theo dõi từ tháng { $period }.
+summary-unit-missing = Chưa báo cáo tháng này.
+summary-unit-no-head = Chưa báo cáo: khu phố chưa có trưởng khu phố (tạo mã mời bằng /moi truong TÊN KHU PHỐ).
+summary-unit-sent = Đã báo cáo lúc { $at } (so với tháng trước):
+summary-unit-notes = • Kiến nghị, đề xuất: { $notes }
+summary-unknown-unit = Không tìm thấy khu phố “{ $unit }”.
 summary-missing-none = Tất cả khu phố đã báo cáo.
 summary-warnings = Cảnh báo:
 summary-warning-line = • { $unit }: { $warning }
 summary-locked = Tháng này đã khóa sổ.
-summary-usage = Cách dùng: /tonghop hoặc /tonghop YYYY-MM
+summary-usage = Cách dùng: /tonghop hoặc /tonghop YYYY-MM (cả thị trấn), /tonghop TÊN KHU PHỐ [YYYY-MM] (một khu phố)
 
 ## Invites and locks
 invite-usage = Cách dùng: /invite head|mentor|officer [tên khu phố]. Trưởng khu phố cần tên khu phố.
@@ -157,7 +177,7 @@ role-head = trưởng khu phố
 role-mentor = người giúp đỡ
 role-officer = cán bộ
 role-resident = người dân
-lock-usage = Cách dùng: /lock YYYY-MM
+lock-usage = Cách dùng: /khoaso YYYY-MM, ví dụ /khoaso { $example }
 lock-done = Đã khóa sổ tháng { $period }. Báo cáo tháng này không sửa được nữa.
 lock-already = Tháng { $period } đã khóa sổ từ trước.
 
@@ -437,3 +457,45 @@ tip-verify-bad = ❌ Mã bí mật không đúng cho tin báo { $code }.
 tip-verify-usage = Cách dùng: /xacminh MÃ-TIN-BÁO MÃ-BÍ-MẬT
 tip-code-usage = Cách dùng: lệnh, rồi mã tin báo, ví dụ /chantin TB-ABC234
 checkin-closed = Xong. Đã lưu { $count } trường hợp của tuần { $week }. Cảm ơn bạn!
+
+## Locking and unlocking a month
+lock-not-ended = Tháng { $period } chưa kết thúc: chỉ khóa sổ được tháng đã qua.
+unlock-usage = Cách dùng: /mokhoa YYYY-MM LÝ DO, ví dụ /mokhoa { $example } Khu phố Chí Linh nhập sai số hộ
+unlock-not-locked = Tháng { $period } chưa khóa sổ; báo cáo vẫn sửa được.
+unlock-ask-reason = Vì sao mở lại sổ tháng { $period }? Lý do được lưu lại. (Gõ /huy để thôi.)
+unlock-reason-expected = Vui lòng gõ lý do mở lại sổ (tối đa 500 ký tự), hoặc /huy để thôi.
+unlock-done = Đã mở lại sổ tháng { $period }. Trưởng khu phố có thể sửa báo cáo; khóa lại bằng /khoaso khi xong.
+
+## Units (/donvi)
+class-priority = Trọng điểm, phức tạp
+class-has_cases = Đã có người nghiện
+class-clean = Chưa có người nghiện
+btn-unit-rename = Đổi tên
+btn-unit-households = Số hộ
+btn-unit-class = Phân loại
+btn-unit-retire = Ngừng theo dõi
+units-overview = Đang theo dõi { $total } khu phố: { $priority } trọng điểm, { $hasCases } đã có người nghiện, { $clean } chưa có người nghiện.
+units-usage = Cách dùng: /donvi TÊN KHU PHỐ — xem và sửa một khu phố. Thêm nhiều khu phố một lần: npm run admin -- units import FILE.
+units-unknown = Không tìm thấy khu phố “{ $unit }”.
+unit-card = { $unit }: { $households } hộ; phân loại: { $class }.
+unit-class-history = Lịch sử phân loại:
+unit-class-history-line = • từ tháng { $period }: { $from } → { $to }
+unit-card-retired = Đã ngừng theo dõi từ tháng { $period } (giữ trong lịch sử; không nhắc, không tổng hợp).
+unit-ask-action = Bạn muốn sửa gì của { $unit }? (Gõ /huy để thôi.)
+unit-action-expected = Vui lòng bấm một nút, hoặc gõ: đổi tên, số hộ, phân loại, ngừng theo dõi.
+unit-ask-name = Tên mới của { $unit }?
+unit-name-expected = Vui lòng gõ tên mới (1 đến 80 ký tự).
+unit-name-same = Tên này giống tên hiện tại. Vui lòng gõ tên mới, hoặc /huy để thôi.
+unit-ask-households = Số hộ của { $unit } (hiện là { $households })?
+unit-households-expected = Số hộ phải từ 0 đến 100.000. Vui lòng nhập lại.
+unit-ask-class = Phân loại mới của { $unit } (hiện là: { $class }), tính từ tháng { $period }?
+unit-class-expected = Vui lòng bấm một nút, hoặc gõ: trọng điểm, đã có người nghiện, chưa có người nghiện.
+unit-ask-retire = Ngừng theo dõi { $unit } từ tháng { $period }? Khu phố được giữ trong lịch sử, nhưng không được nhắc báo cáo, không có trong tổng hợp và bảng xuất từ tháng này.
+unit-retire-kept = Không thay đổi gì: { $unit } vẫn được theo dõi.
+unit-gone = Khu phố này không còn được theo dõi; không có gì thay đổi.
+unit-renamed = Đã đổi tên “{ $from }” thành “{ $to }”.
+unit-name-taken = Đã có khu phố tên “{ $name }”; không có gì thay đổi.
+unit-households-set = Đã sửa số hộ của { $unit }: { $from } → { $to }.
+unit-class-same = { $unit } đã được phân loại { $class }; không có gì thay đổi.
+unit-reclassified = Đã phân loại lại { $unit } từ tháng { $period }: { $from } → { $to }. Thay đổi được lưu trong lịch sử.
+unit-retired = Đã ngừng theo dõi { $unit } từ tháng { $period }. Các báo cáo cũ vẫn được giữ.

@@ -5,6 +5,7 @@ import { defaultXlsxFile, parseExportCommand, runExportCommand, type ExportComma
 import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invite.ts";
 import type { AdminIo } from "./io.ts";
 import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
+import { parseUnlockCommand, runUnlockCommand, type UnlockCommand } from "./lock.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
 
 export type { AdminIo } from "./io.ts";
@@ -19,7 +20,18 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       add a neighbourhood; the name may be quoted or several words
       (defaults: --households 0, --class clean)
   units list [--json]
-      the neighbourhoods, as a table or as a JSON array of {id, name, households, classification}
+      the neighbourhoods, retired ones too, as a table or as a JSON array of
+      {id, name, households, classification} (and retiredPeriod for a retired one)
+  units edit <name> [--name <new>] [--households N] [--class priority|has_cases|clean]
+      renames a unit, sets its households, or reclassifies it from this month on
+      (the class change is kept with its month; --class also takes "trọng điểm", "đã có người nghiện", "chưa có")
+  units retire <name>
+      retires a unit from this month on: kept with its reports, left out of prompts,
+      summaries and exports of this month and later
+  units import FILE
+      the committee's list as .csv or .xlsx: a header (name/Tên, households/Số hộ, class/Phân loại),
+      one row per unit; new names are added, known names updated; all or nothing: every bad row
+      is printed with its line and nothing is written
   invite <head|mentor|officer> [--unit <name>]
       a one-time invite code, printed alone on the last line; head needs --unit
       (the name as typed: any case, with or without diacritics)
@@ -44,6 +56,8 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       jobs: report-prompt, report-reminder, report-escalation,
             checkin-prompt, checkin-reminder, checkin-escalation
       its messages go through the outbox: running it twice sends nothing twice
+  unlock YYYY-MM --reason <text>
+      reopens a locked month so heads can correct its reports; the reason is kept
   broadcast --to heads|mentors|residents [--unit <name>] <text>
       an announcement to the heads, the mentors or the subscribed residents (of one unit, or all),
       through the outbox; the running server sends it within a second
@@ -53,9 +67,9 @@ Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing 
 1 unexpected failure.`;
 
 /** A command line, parsed and checked: every argument error is found before the database is touched. */
-export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand;
+export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand | UnlockCommand;
 
-const COMMANDS = "units, invite, cases, export, jobs, broadcast";
+const COMMANDS = "units, invite, cases, export, jobs, broadcast, unlock";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -78,6 +92,8 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseBroadcastCommand(rest);
     case "cases":
       return parseCasesCommand(rest);
+    case "unlock":
+      return parseUnlockCommand(rest);
     case undefined:
       return fail(`no command given (${COMMANDS}; see --help)`);
     default:
@@ -93,7 +109,12 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return;
     case "units-add":
     case "units-list":
+    case "units-edit":
+    case "units-retire":
+    case "units-import":
       return runUnitsCommand(command, io);
+    case "unlock":
+      return runUnlockCommand(command, io);
     case "invite":
       return runInviteCommand(command, io);
     case "export":

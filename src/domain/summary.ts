@@ -18,7 +18,12 @@ export interface MonthSummary {
   totals: Totals;
   /** last month's totals, or null when no unit reported last month */
   previousTotals: Totals | null;
+  /** every unit without a report */
   missing: UnitInfo[];
+  /** of `missing`, those that have a head who has not reported */
+  notReported: UnitInfo[];
+  /** of `missing`, those with no head at all: nobody can report for them */
+  noHead: UnitInfo[];
   warnings: { unit: UnitInfo; warning: ReportWarning }[];
 }
 
@@ -28,24 +33,31 @@ export function sumCounts(reports: { values: ReportValues }[]): Totals {
   return totals;
 }
 
-/** Summarises a month's reports against the units that should have sent one. */
+/**
+ * Summarises a month's reports against the units that should have sent one. With `withHead` (the
+ * ids of units that have a head), the missing units are told apart: not reported, or no head.
+ */
 export function summarizeMonth(
   period: string,
   units: UnitInfo[],
   reports: ReportOfUnit[],
   previousReports: ReportOfUnit[],
+  withHead?: ReadonlySet<number>,
 ): MonthSummary {
   const unitIds = new Set(units.map((u) => u.id));
   const current = reports.filter((r) => unitIds.has(r.unitId));
   const reported = new Set(current.map((r) => r.unitId));
   const byId = new Map(units.map((u) => [u.id, u]));
+  const missing = units.filter((u) => !reported.has(u.id));
   return {
     period,
     total: units.length,
     submitted: reported.size,
     totals: sumCounts(current),
     previousTotals: previousReports.length > 0 ? sumCounts(previousReports.filter((r) => unitIds.has(r.unitId))) : null,
-    missing: units.filter((u) => !reported.has(u.id)),
+    missing,
+    notReported: withHead ? missing.filter((u) => withHead.has(u.id)) : missing,
+    noHead: withHead ? missing.filter((u) => !withHead.has(u.id)) : [],
     warnings: current.flatMap((r) => r.warnings.map((warning) => ({ unit: byId.get(r.unitId)!, warning }))),
   };
 }

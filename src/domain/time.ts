@@ -55,3 +55,10 @@ export function displayDate(date: string): string {
   const [y, m, d] = date.split("-");
   return `${d}/${m}/${y}`;
 }
+
+/** `HH:mm DD/MM/YYYY` of an instant in the time zone: how a time is shown to a person. */
+export function displayDateTime(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
+}

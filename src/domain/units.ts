@@ -19,6 +19,54 @@ export interface UnitInfo {
   name: string;
   households: number;
   classification: Classification;
+  /** set once the unit is retired: the first month (YYYY-MM) it is left out of */
+  retiredPeriod?: string;
+}
+
+/** Whether a unit belongs to a month: not retired, or retired after it. */
+export function activeIn(unit: Pick<UnitInfo, "retiredPeriod">, period: string): boolean {
+  return unit.retiredPeriod === undefined || period < unit.retiredPeriod;
+}
+
+// How the committee's lists and officers write the classes (folded), beside the English keys.
+const CLASS_WORDS: Record<string, Classification> = {
+  priority: "priority",
+  "trong diem": "priority",
+  "trong diem, phuc tap": "priority",
+  "trong diem phuc tap": "priority",
+  "phuc tap": "priority",
+  has_cases: "has_cases",
+  "has cases": "has_cases",
+  "co nguoi nghien": "has_cases",
+  "da co nguoi nghien": "has_cases",
+  clean: "clean",
+  "chua co": "clean",
+  "chua co nguoi nghien": "clean",
+  sach: "clean",
+};
+
+/** Reads a class as typed in English or Vietnamese, with or without diacritics; undefined if none. */
+export function readClassification(text: string): Classification | undefined {
+  return CLASS_WORDS[fold(text).replace(/[.!]+$/, "")];
+}
+
+/** A unit's class changed from a month on. */
+export interface ClassChange {
+  fromClass: Classification;
+  toClass: Classification;
+  period: string;
+}
+
+/**
+ * The class a unit had in a month, from its class today and its changes (any order): the class
+ * of the last change at or before the month, or the class before the first change after it.
+ */
+export function classIn(current: Classification, changes: readonly ClassChange[], period: string): Classification {
+  const sorted = [...changes].sort((a, b) => a.period.localeCompare(b.period));
+  let cls: Classification | undefined;
+  for (const c of sorted) if (c.period <= period) cls = c.toClass;
+  if (cls !== undefined) return cls;
+  return sorted[0]?.fromClass ?? current;
 }
 
 /** The form of a unit's name used to look it up as typed. */

@@ -1,5 +1,6 @@
 import type { TipEffect } from "../domain/tips.ts";
 import { applyTipEffect } from "./tip-effects.ts";
+import { applyOfficerEffect, isOfficerEffect } from "./officer-effects.ts";
 import { canCheckIn, canManageCases, canReportFor, isOfficer } from "../domain/access.ts";
 import { caseStatusMsg, checkinMethodMsg, checkinStateMsg, type CheckinAlert } from "../domain/cases.ts";
 import { displayPeriod } from "../domain/period.ts";
@@ -12,7 +13,7 @@ import { CaseExistsError, caseByCode, isCaseMentor, mentorCasesDue, openCase, sa
 import { createInvite, redeemInvite } from "../store/invites.ts";
 import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode } from "../store/links.ts";
 import { setRole, subscribe, unsubscribe } from "../store/people.ts";
-import { lockPeriod, saveReport } from "../store/reports.ts";
+import { saveReport } from "../store/reports.ts";
 import { unitById } from "../store/units.ts";
 import type { Effect } from "./flow.ts";
 import { fieldLabel, warningMsg } from "./steps.ts";
@@ -40,6 +41,7 @@ export interface EffectContext {
 
 export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, now: Date, ctx: EffectContext): Promise<EffectOutcome> {
   if (isTipEffect(effect)) return applyTipEffect(tx, effect, person, now);
+  if (isOfficerEffect(effect)) return applyOfficerEffect(tx, effect, person, now, ctx.timeZone);
   switch (effect.type) {
     case "report.submit": {
       if (!canReportFor(person, effect.unitId)) return { say: [{ key: "report-not-head" }], toOfficers: [] };
@@ -93,11 +95,6 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
         say: [{ key: "invite-created", args: { role: { key: `role-${effect.role}` }, unit: unit?.name ?? "", code } }],
         toOfficers: [],
       };
-    }
-    case "period.lock": {
-      if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };
-      const locked = await lockPeriod(tx, effect.period, person.id, now);
-      return { say: [{ key: locked ? "lock-done" : "lock-already", args: { period: displayPeriod(effect.period) } }], toOfficers: [] };
     }
     case "subscription.set": {
       // Heads, mentors and officers get their role's announcements without asking.

@@ -1,6 +1,6 @@
 import type { TipEffect, TipQueries } from "../domain/tips.ts";
 import type { ReportValues, ReportWarning } from "../domain/report.ts";
-import type { UnitInfo } from "../domain/units.ts";
+import type { Classification, ClassChange, UnitInfo } from "../domain/units.ts";
 import type { InviteRole } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { Audience, AudienceSizes } from "../store/broadcasts.ts";
@@ -20,9 +20,19 @@ export interface Queries {
   /** tips, as tip flows may read them */
   tips: TipQueries;
   unit(id: number): Promise<UnitInfo | null>;
+  /** the units in service today (not retired) */
   units(): Promise<UnitInfo[]>;
-  unitByName(name: string): Promise<UnitInfo | null>;
+  /** the units a month covers: not retired, or retired after it */
+  unitsActiveIn(period: string): Promise<UnitInfo[]>;
+  /** a unit as typed; retired units only with `retired: true` */
+  unitByName(name: string, options?: { retired?: boolean }): Promise<UnitInfo | null>;
+  /** a unit's class changes, oldest first */
+  classChanges(unitId: number): Promise<ClassChange[]>;
+  /** the units that have at least one head */
+  unitIdsWithHead(): Promise<number[]>;
   report(unitId: number, period: string): Promise<ReportValues | null>;
+  /** a unit's stored report of a month, with when it was sent and its warnings */
+  storedReport(unitId: number, period: string): Promise<StoredReport | null>;
   reports(period: string): Promise<StoredReport[]>;
   isLocked(period: string): Promise<boolean>;
   /** how many people an announcement to each audience would reach, in all and per unit */
@@ -78,6 +88,9 @@ export type Effect =
   | { type: "link.redeem"; code: string }
   | { type: "invite.create"; role: InviteRole; unitId: number | null }
   | { type: "period.lock"; period: string }
+  /** an officer reopens a locked month, saying why */
+  | { type: "period.unlock"; period: string; reason: string }
+  | UnitEffect
   | TipEffect
   /** a resident asks for the announcements of one unit, or of every unit (null) */
   | { type: "subscription.set"; unitId: number | null }
@@ -92,6 +105,15 @@ export type Effect =
   | { type: "case.invite"; code: string }
   /** an officer changes a case's status */
   | { type: "case.status"; code: string; status: CaseStatus };
+
+/** An officer's change to a unit (the flow `/donvi`). */
+export type UnitEffect =
+  | { type: "unit.rename"; unitId: number; name: string }
+  | { type: "unit.households"; unitId: number; households: number }
+  /** from `period` on; the change is kept */
+  | { type: "unit.reclassify"; unitId: number; classification: Classification; period: string }
+  /** left out from `period` on */
+  | { type: "unit.retire"; unitId: number; period: string };
 
 /** How a step answers what the person sent. */
 export type Transition<D> =

@@ -3,7 +3,7 @@ import { audienceSizes } from "../store/broadcasts.ts";
 import { caseByCode, caseCheckins, caseName, casesOfWeek, listCases, mentorCasesDue, sealerFor } from "../store/cases.ts";
 import { DecryptError } from "../store/crypto.ts";
 import { getReport, isLocked, reportsOf } from "../store/reports.ts";
-import { listUnits, unitById, unitByName } from "../store/units.ts";
+import { classChangesOf, listUnits, unitById, unitByName, unitIdsWithHead, unitsActiveIn } from "../store/units.ts";
 import type { DbOrTx } from "../store/client.ts";
 import type { CaseHistory, Queries } from "./flow.ts";
 
@@ -13,8 +13,12 @@ export function queriesOn(db: DbOrTx, ctx: { dataKey?: string; timeZone: string 
     tips: tipQueriesOn(db),
     unit: (id) => unitById(db, id),
     units: () => listUnits(db),
-    unitByName: (name) => unitByName(db, name),
+    unitsActiveIn: (period) => unitsActiveIn(db, period),
+    unitByName: (name, options) => unitByName(db, name, options),
+    classChanges: (unitId) => classChangesOf(db, unitId),
+    unitIdsWithHead: () => unitIdsWithHead(db),
     report: async (unitId, period) => (await getReport(db, unitId, period))?.values ?? null,
+    storedReport: (unitId, period) => getReport(db, unitId, period),
     reports: (period) => reportsOf(db, period),
     isLocked: (period) => isLocked(db, period),
     audienceSizes: () => audienceSizes(db),

@@ -60,6 +60,11 @@ export function textAnswer(input: InboundContent, opts: { max: number; optional:
   return { ok: true, value: trimmed };
 }
 
+/** A unit's class in words (`class-priority` …). */
+export function classMsg(classification: string): Msg {
+  return { key: `class-${classification}` };
+}
+
 export function fieldLabel(field: string): Msg {
   return { key: `field-${field}` };
 }

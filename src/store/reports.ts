@@ -95,10 +95,11 @@ export async function isLocked(db: DbOrTx, period: string): Promise<boolean> {
   return (await db.periodLock.findUnique({ where: { period } })) !== null;
 }
 
-/** Locks a month; false when it was locked already. */
-export async function lockPeriod(db: DbOrTx, period: string, personId: number | null, now: Date): Promise<boolean> {
+/** Locks a month and keeps the event; false when it was locked already. */
+export async function lockPeriod(db: DbOrTx, period: string, personId: number | null, now: Date, by = personId === null ? "admin" : `person:${personId}`): Promise<boolean> {
   if (await isLocked(db, period)) return false;
   await db.periodLock.create({ data: { period, lockedById: personId, lockedAt: now } });
+  await db.periodLockEvent.create({ data: { period, action: "lock", byPersonId: personId, by, at: now } });
   return true;
 }
 
@@ -122,4 +123,28 @@ export async function revisionsOfPeriod(db: DbOrTx, period: string) {
     changedBy: { id: r.changedById, role: byId.get(r.changedById)?.role ?? null, unitId: byId.get(r.changedById)?.unitId ?? null },
     changedAt: r.changedAt,
   }));
+}
+
+/**
+ * Reopens a locked month so its reports can be corrected again, and keeps who did it and why.
+ * False when the month was not locked.
+ */
+export async function unlockPeriod(
+  db: DbOrTx,
+  period: string,
+  input: { personId: number | null; by: string; reason: string; now: Date },
+): Promise<boolean> {
+  if (!(await isLocked(db, period))) return false;
+  await db.periodLock.delete({ where: { period } });
+  await db.periodLockEvent.create({ data: { period, action: "unlock", byPersonId: input.personId, by: input.by, reason: input.reason, at: input.now } });
+  return true;
+}
+
+/** The locks and unlocks of a month, oldest first. */
+export async function lockHistory(db: DbOrTx, period: string) {
+  return db.periodLockEvent.findMany({
+    where: { period },
+    orderBy: { id: "asc" },
+    select: { action: true, byPersonId: true, by: true, reason: true, at: true },
+  });
 }

@@ -210,18 +210,19 @@ describe.each(CHANNELS)("monthly report over %s", (channel) => {
 
   it("refuses a report for a locked month", async () => {
     await joinAs(chat, "officer", "officer", null);
-    expect(lastText(await chat.send("head", "/lock 2026-11"))).toContain("không có quyền");
-    expect(lastText(await chat.send("officer", "/lock 2026-11"))).toContain("Đã khóa sổ tháng 11/2026");
-    expect(lastText(await chat.send("head", "/baocao"))).toContain("Tháng 11/2026 đã khóa sổ");
+    // Only a month that has ended can be locked (it is November now).
+    expect(lastText(await chat.send("head", "/lock 2026-10"))).toContain("không có quyền");
+    expect(lastText(await chat.send("officer", "/lock 2026-10"))).toContain("Đã khóa sổ tháng 10/2026");
+    expect(lastText(await chat.send("head", "/baocao 10/2026"))).toContain("Tháng 10/2026 đã khóa sổ");
   });
 
   it("takes a report locked while the head was answering as refused, not stored", async () => {
     await joinAs(chat, "officer", "officer", null);
-    await chat.send("head", "/report");
+    await chat.send("head", "/report 10/2026");
     await answerAll();
-    await chat.send("officer", "/lock 11/2026");
+    await chat.send("officer", "/lock 10/2026");
     expect(lastText(await chat.send("head", "có"))).toContain("đã khóa sổ");
-    expect(await getReport(chat.db, unitId, "2026-11")).toBeNull();
+    expect(await getReport(chat.db, unitId, "2026-10")).toBeNull();
   });
 
   it("continues at the same question after a restart, with the answers kept", async () => {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { activeIn, classIn, readClassification } from "../../src/domain/units.ts";
+
+describe("a unit over time", () => {
+  const changes = [
+    { fromClass: "priority", toClass: "has_cases", period: "2026-03" },
+    { fromClass: "has_cases", toClass: "clean", period: "2026-09" },
+  ] as const;
+
+  it("had, in each month, the class of its last change up to that month", () => {
+    expect(classIn("clean", [...changes], "2026-01")).toBe("priority");
+    expect(classIn("clean", [...changes], "2026-03")).toBe("has_cases");
+    expect(classIn("clean", [...changes], "2026-08")).toBe("has_cases");
+    expect(classIn("clean", [...changes].reverse(), "2026-11")).toBe("clean");
+    expect(classIn("has_cases", [], "2020-01")).toBe("has_cases");
+  });
+
+  it("belongs to the months before it was retired", () => {
+    expect(activeIn({ retiredPeriod: "2026-11" }, "2026-10")).toBe(true);
+    expect(activeIn({ retiredPeriod: "2026-11" }, "2026-11")).toBe(false);
+    expect(activeIn({}, "2030-01")).toBe(true);
+  });
+
+  it("reads the class as committees write it", () => {
+    expect(readClassification("Trọng điểm")).toBe("priority");
+    expect(readClassification("trong diem, phuc tap")).toBe("priority");
+    expect(readClassification("Đã có người nghiện")).toBe("has_cases");
+    expect(readClassification("có người nghiện")).toBe("has_cases");
+    expect(readClassification("CHƯA CÓ")).toBe("clean");
+    expect(readClassification("sạch")).toBe("clean");
+    expect(readClassification("has_cases")).toBe("has_cases");
+    expect(readClassification("xanh")).toBeUndefined();
+  });
+});

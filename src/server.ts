@@ -15,6 +15,7 @@ import { isolated, type Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
+import { queueOwedToNewcomer } from "./scheduler/newcomer.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 export interface ServerOptions {
@@ -55,7 +56,13 @@ export function createServer(options: ServerOptions): Server {
     db,
     clock,
     log,
-    engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
+    engine: {
+      commands,
+      timeZone: config.timeZone,
+      dataKey: config.dataKey,
+      // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
+      onJoin: (tx, personId, now) => queueOwedToNewcomer(tx, personId, { schedule: config.schedule, timeZone: config.timeZone }, now),
+    },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
   });

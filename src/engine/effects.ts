@@ -22,6 +22,8 @@ import type { Msg } from "./types.ts";
 export interface EffectOutcome {
   say: Msg[];
   toOfficers: Msg[][];
+  /** the person took a role: the engine then queues what they are owed at once (EngineOptions.onJoin) */
+  joined?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       const unit = redeemed.unitId === null ? null : await unitById(tx, redeemed.unitId);
       const say: Msg[] = [{ key: `join-done-${redeemed.role}`, args: { unit: unit?.name ?? "" } }];
       if (redeemed.caseCode) say.push({ key: "join-done-case", args: { code: redeemed.caseCode } });
-      return { say, toOfficers: [] };
+      return { say, toOfficers: [], joined: true };
     }
     case "link.create": {
       const code = await createLinkCode(tx, person.id, now);

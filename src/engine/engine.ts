@@ -18,6 +18,12 @@ export interface EngineOptions {
   timeZone: string;
   /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
   dataKey?: string;
+  /**
+   * Queues what someone who just took a role is owed at once (the month's report prompt, the
+   * week's check-in prompt), after their welcome so it reads in that order. Wired by the
+   * composition root to the scheduler, which knows what is due when.
+   */
+  onJoin?: (tx: Tx, personId: number, now: Date) => Promise<unknown>;
 }
 
 interface Active {
@@ -53,6 +59,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let lang = person.lang;
   const say: Msg[] = [];
   const toOfficers: Msg[][] = [];
+  let joined = false;
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
   const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
@@ -63,6 +70,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       const outcome = await applyEffect(tx, effect, person, now, effectCtx);
       say.push(...outcome.say);
       toOfficers.push(...outcome.toOfficers);
+      joined ||= outcome.joined === true;
     }
   };
 
@@ -133,6 +141,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
 
   await reply(tx, address, person.id, lang, say, prompt, now);
   await notifyOfficers(tx, toOfficers, now);
+  if (joined) await options.onJoin?.(tx, person.id, now);
 
   async function startFlow(f: Flow<unknown>, c: ParsedCommand) {
     const start = await f.start(ctx, c.args);

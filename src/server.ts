@@ -61,7 +61,7 @@ export function createServer(options: ServerOptions): Server {
       timeZone: config.timeZone,
       dataKey: config.dataKey,
       // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
-      onJoin: (tx, personId, now) => queueOwedToNewcomer(tx, personId, { schedule: config.schedule, timeZone: config.timeZone }, now),
+      onJoin: (tx, joined, now) => queueOwedToNewcomer(tx, joined, { schedule: config.schedule, timeZone: config.timeZone }, now),
     },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,

@@ -1,4 +1,4 @@
-import { Lang } from "../domain/roles.ts";
+import { Lang, type Role } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { Tx } from "../store/client.ts";
 import { endConversation, getConversation, saveConversation } from "../store/conversations.ts";
@@ -23,7 +23,7 @@ export interface EngineOptions {
    * week's check-in prompt), after their welcome so it reads in that order. Wired by the
    * composition root to the scheduler, which knows what is due when.
    */
-  onJoin?: (tx: Tx, personId: number, now: Date) => Promise<unknown>;
+  onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
 }
 
 interface Active {
@@ -59,7 +59,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let lang = person.lang;
   const say: Msg[] = [];
   const toOfficers: Msg[][] = [];
-  let joined = false;
+  let joined: Role | undefined;
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
   const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
@@ -70,7 +70,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       const outcome = await applyEffect(tx, effect, person, now, effectCtx);
       say.push(...outcome.say);
       toOfficers.push(...outcome.toOfficers);
-      joined ||= outcome.joined === true;
+      joined = outcome.joined ?? joined;
     }
   };
 
@@ -141,7 +141,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
 
   await reply(tx, address, person.id, lang, say, prompt, now);
   await notifyOfficers(tx, toOfficers, now);
-  if (joined) await options.onJoin?.(tx, person.id, now);
+  if (joined) await options.onJoin?.(tx, { personId: person.id, role: joined }, now);
 
   async function startFlow(f: Flow<unknown>, c: ParsedCommand) {
     const start = await f.start(ctx, c.args);

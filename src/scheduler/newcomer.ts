@@ -1,11 +1,12 @@
+import type { Role } from "../domain/roles.ts";
 import type { Tx } from "../store/client.ts";
 import { dueItems } from "./due.ts";
 import { queueDue } from "./runner.ts";
 import { latestOfJob, windowOf, type JobName, type Schedule } from "./schedule.ts";
 import { loadWorld } from "./world.ts";
 
-/** The prompts someone who just took a role may be owed at once. */
-const PROMPTS: readonly JobName[] = ["report-prompt", "checkin-prompt"];
+/** The prompt each role may be owed at once; other roles are owed nothing (and nothing is read). */
+const PROMPT_OF: Partial<Record<Role, JobName>> = { head: "report-prompt", mentor: "checkin-prompt" };
 
 /**
  * Queues what a person who just joined is owed now: the month's report prompt for a head whose
@@ -16,18 +17,16 @@ const PROMPTS: readonly JobName[] = ["report-prompt", "checkin-prompt"];
  */
 export async function queueOwedToNewcomer(
   tx: Tx,
-  personId: number,
+  { personId, role }: { personId: number; role: Role },
   deps: { schedule: Schedule; timeZone: string },
   now: Date,
 ): Promise<number> {
-  let queued = 0;
-  for (const job of PROMPTS) {
-    const occurrence = latestOfJob(deps.schedule[job], now, deps.timeZone);
-    if (windowOf(job, occurrence, deps.timeZone) !== windowOf(job, now, deps.timeZone)) continue;
-    const world = await loadWorld(tx, occurrence, deps.timeZone);
-    const items = dueItems(job, occurrence, deps.timeZone, world, deps.schedule, now).filter((i) => i.personId === personId);
-    // They just wrote to us, so they are reachable; if not, there is nobody to tell yet.
-    queued += (await queueDue(tx, items, now)).queued;
-  }
-  return queued;
+  const job = PROMPT_OF[role];
+  if (!job) return 0;
+  const occurrence = latestOfJob(deps.schedule[job], now, deps.timeZone);
+  if (windowOf(job, occurrence, deps.timeZone) !== windowOf(job, now, deps.timeZone)) return 0;
+  const world = await loadWorld(tx, occurrence, deps.timeZone);
+  const items = dueItems(job, occurrence, deps.timeZone, world, deps.schedule, now).filter((i) => i.personId === personId);
+  // They just wrote to us, so they are reachable; if not, there is nobody to tell yet.
+  return (await queueDue(tx, items, now)).queued;
 }

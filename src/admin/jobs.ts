@@ -3,8 +3,8 @@ import { zonedParts } from "../domain/period.ts";
 import { createLogger } from "../logger.ts";
 import { subjectOf } from "../scheduler/due.ts";
 import { runJob } from "../scheduler/runner.ts";
-import { lastJobRun } from "../store/jobs.ts";
 import { describeWhen, JOB_CADENCE, JOB_NAMES, JobName, loadSchedule, nextOfJob, type Schedule } from "../scheduler/schedule.ts";
+import { lastJobRun } from "../store/jobs.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
 

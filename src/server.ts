@@ -16,6 +16,7 @@ import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { sealLegacyRows } from "./store/legacy-rows.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
+import { queueOwedToNewcomer } from "./scheduler/newcomer.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 export interface ServerOptions {
@@ -56,7 +57,14 @@ export function createServer(options: ServerOptions): Server {
     db,
     clock,
     log,
-    engine: { commands, suggest: suggestions, timeZone: config.timeZone, dataKey: config.dataKey },
+    engine: {
+      commands,
+      suggest: suggestions,
+      timeZone: config.timeZone,
+      dataKey: config.dataKey,
+      // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
+      onJoin: (tx, joined, now) => queueOwedToNewcomer(tx, joined, { schedule: config.schedule, timeZone: config.timeZone }, now),
+    },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
   });

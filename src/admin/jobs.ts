@@ -4,6 +4,7 @@ import { createLogger } from "../logger.ts";
 import { subjectOf } from "../scheduler/due.ts";
 import { runJob } from "../scheduler/runner.ts";
 import { describeWhen, JOB_CADENCE, JOB_NAMES, JobName, loadSchedule, nextOfJob, type Schedule } from "../scheduler/schedule.ts";
+import { lastJobRun } from "../store/jobs.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
 
@@ -87,7 +88,7 @@ export async function runJobsCommand(command: JobsCommand, io: AdminIo): Promise
     const nameWidth = Math.max(...JOB_NAMES.map((job) => job.length));
     for (const job of JOB_NAMES) {
       const next = nextOfJob(schedule[job], io.now, timeZone);
-      const last = await io.db.jobRun.findFirst({ where: { job }, orderBy: [{ startedAt: "desc" }, { id: "desc" }] });
+      const last = await lastJobRun(io.db, job);
       const lastText = last ? `${localTime(last.occurrence, timeZone)}, ${last.trigger}, ${last.queued} queued` : "never";
       io.out(`${job.padEnd(nameWidth)}  ${describeWhen(schedule[job]).padEnd(whenWidth)}  next ${localTime(next, timeZone)}  last ${lastText}`);
     }
@@ -98,10 +99,12 @@ export async function runJobsCommand(command: JobsCommand, io: AdminIo): Promise
   const about = `${command.job} as at ${localTime(at, timeZone)}, ${JOB_CADENCE[command.job] === "monthly" ? "month" : "week of"} ${subject}`;
   const outcome = await runJob({ db: io.db, schedule, timeZone, log: createLogger("silent") }, command.job, at, "manual", io.now);
   if (!outcome.ran) {
-    io.out(`${about}: already ran for that time; nothing queued`);
+    // Only when a scheduler on another server was recording the same instant at that moment.
+    io.out(`${about}: another run of that time was under way; nothing queued, run it again to check`);
     return;
   }
-  io.out(`${about}: ${outcome.due} due, ${outcome.queued} newly queued, ${outcome.unreachable} unreachable`);
+  // A run by hand always runs: anyone due who was not sent the message yet (joined since) gets it.
+  io.out(`${about}: ${outcome.due} due, ${outcome.queued} newly queued, ${outcome.alreadySent} already sent, ${outcome.unreachable} unreachable`);
   if (outcome.unreachable > 0) io.out(`the officers are told who could not be reached, to call them`);
   io.out(`it goes through the outbox: the running server sends it within a second (or when it next starts); running it again sends nothing twice`);
 }

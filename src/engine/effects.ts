@@ -6,6 +6,7 @@ import { caseStatusMsg, checkinMethodMsg, checkinStateMsg, type CheckinAlert } f
 import { displayPeriod } from "../domain/period.ts";
 import { displayDate, previousWeek } from "../domain/time.ts";
 import type { PersonView } from "../domain/person.ts";
+import type { Role } from "../domain/roles.ts";
 import { queueForPerson } from "../outbox/address.ts";
 import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
@@ -23,6 +24,8 @@ import type { Msg } from "./types.ts";
 export interface EffectOutcome {
   say: Msg[];
   toOfficers: Msg[][];
+  /** the role the person just took: the engine then queues what they are owed at once (EngineOptions.onJoin) */
+  joined?: Role;
 }
 
 /**
@@ -77,7 +80,7 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       const unit = redeemed.unitId === null ? null : await unitById(tx, redeemed.unitId);
       const say: Msg[] = [{ key: `join-done-${redeemed.role}`, args: { unit: unit?.name ?? "" } }];
       if (redeemed.caseCode) say.push({ key: "join-done-case", args: { code: redeemed.caseCode } });
-      return { say, toOfficers: [] };
+      return { say, toOfficers: [], joined: redeemed.role };
     }
     case "link.create": {
       const code = await createLinkCode(tx, person.id, now);

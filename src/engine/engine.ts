@@ -1,4 +1,4 @@
-import { Lang } from "../domain/roles.ts";
+import { Lang, type Role } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { Tx } from "../store/client.ts";
 import { endConversation, getConversation, saveConversation } from "../store/conversations.ts";
@@ -22,6 +22,12 @@ export interface EngineOptions {
   timeZone: string;
   /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
   dataKey?: string;
+  /**
+   * Queues what someone who just took a role is owed at once (the month's report prompt, the
+   * week's check-in prompt), after their welcome so it reads in that order. Wired by the
+   * composition root to the scheduler, which knows what is due when.
+   */
+  onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
 }
 
 interface Active {
@@ -57,6 +63,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let lang = person.lang;
   const say: Msg[] = [];
   const toOfficers: Msg[][] = [];
+  let joined: Role | undefined;
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
   const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
@@ -67,6 +74,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       const outcome = await applyEffect(tx, effect, person, now, effectCtx);
       say.push(...outcome.say);
       toOfficers.push(...outcome.toOfficers);
+      joined = outcome.joined ?? joined;
     }
   };
 
@@ -148,6 +156,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
 
   await reply(tx, address, person.id, lang, say, prompt, now);
   await notifyOfficers(tx, toOfficers, now);
+  if (joined) await options.onJoin?.(tx, { personId: person.id, role: joined }, now);
 
   /**
    * The command a message asks for: typed with a slash, or said in words without one ("báo

@@ -48,10 +48,13 @@ const startReport: ChoiceMsg[] = [{ label: { key: "btn-start-report" }, value: "
 const startCheckin: ChoiceMsg[] = [{ label: { key: "btn-start-checkin" }, value: "/checkin" }];
 
 /**
- * Who is due for what when `job` runs as of `at`. Pure: the same world and instant give the same
- * items with the same keys, so running a job twice, or on two servers, queues nothing twice.
+ * Who is due for what when `job` runs for its instant `at`, looked at as of `asOf` (the real
+ * time of a scheduled or catch-up run or of a join, or `at` itself for a run by hand). Pure: the
+ * same world and instant give the same items with the same keys, whoever asks and however often,
+ * so a message is queued once per person and item: a re-run only adds the people who were not
+ * due before (they joined since), never a second copy.
  */
-export function dueItems(job: JobName, at: Date, timeZone: string, world: World, schedule: Schedule): DueItem[] {
+export function dueItems(job: JobName, at: Date, timeZone: string, world: World, schedule: Schedule, asOf: Date = at): DueItem[] {
   const subject = subjectOf(job, at, timeZone);
   const reported = new Set(world.reportedUnitIds);
   const unitName = new Map(world.units.map((u) => [u.id, u.name]));
@@ -59,12 +62,15 @@ export function dueItems(job: JobName, at: Date, timeZone: string, world: World,
   const period = displayPeriod(subject);
   // The day the officers will be told: the head's deadline.
   const escalation = schedule["report-escalation"][0]!;
-  const deadline = escalation.kind === "monthly" ? displayDate(localDate(dayOfPeriod(escalation, subject, timeZone), timeZone)) : "";
+  const deadlineAt = escalation.kind === "monthly" ? dayOfPeriod(escalation, subject, timeZone) : null;
+  const deadline = deadlineAt ? displayDate(localDate(deadlineAt, timeZone)) : "";
 
   switch (job) {
     case "report-prompt":
     case "report-reminder": {
       if (world.locked) return [];
+      // Once the officers are told who is missing, the heads are asked no more that month.
+      if (deadlineAt && asOf.getTime() >= deadlineAt.getTime()) return [];
       const day = localDate(at, timeZone);
       return world.heads
         .filter((h) => h.unitId !== null && unitName.has(h.unitId) && !reported.has(h.unitId))

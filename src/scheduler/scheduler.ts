@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../logger.ts";
 import { housekeeping } from "../store/housekeeping.ts";
+import { jobRunAt } from "../store/jobs.ts";
 import { JOB_NAMES, latestOfJob, windowOf } from "./schedule.ts";
 import { runJob, type JobDeps, type JobTrigger } from "./runner.ts";
 
@@ -22,8 +23,10 @@ export interface Scheduler {
 }
 
 /**
- * node-cron only wakes the scheduler each minute; what is due is decided from the schedule and
- * the recorded runs, so a restart, a late tick or a second instance changes nothing.
+ * node-cron only wakes the scheduler each minute; when to run is decided from the schedule and
+ * the recorded runs, so a restart, a late tick or a second instance runs nothing twice, and who
+ * gets what from the outbox keys, so nobody gets anything twice. People who join after a run are
+ * reached at join (src/scheduler/newcomer.ts) or by the next run that finds them due.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { db, log, clock } = options;
@@ -43,8 +46,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const job of JOB_NAMES) {
       const occurrence = latestOfJob(options.schedule[job], now, options.timeZone);
       if (windowOf(job, occurrence, options.timeZone) !== windowOf(job, now, options.timeZone)) continue;
-      const seen = await db.jobRun.findUnique({ where: { job_occurrence: { job, occurrence } } });
-      if (seen) continue;
+      if (await jobRunAt(db, job, occurrence)) continue;
       try {
         const outcome = await runJob(options, job, occurrence, trigger, now);
         if (outcome.queued > 0) options.onQueued?.();

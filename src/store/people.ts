@@ -90,6 +90,11 @@ export async function markUnreachable(db: DbOrTx, address: Address, reason: stri
   });
 }
 
+/** A proactive prompt was queued: the person's next reply that is not a command starts `flow`. */
+export async function setPendingFlow(db: DbOrTx, personId: number, flow: string): Promise<void> {
+  await db.person.update({ where: { id: personId }, data: { pendingFlow: flow } });
+}
+
 /**
  * The flow a proactive prompt invited this person into, cleared as it is read: the first reply
  * after a prompt starts it, once.

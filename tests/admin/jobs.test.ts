@@ -72,7 +72,7 @@ describe("jobs run", () => {
     const first = await admin("jobs", "run", "report-prompt", "--at", "2026-11-20T01:00:00Z");
     expect(first).toMatchObject({ code: 0, stderr: "" });
     expect(first.lines).toEqual([
-      "report-prompt as at 2026-11-20 08:00 (Asia/Ho_Chi_Minh), month 2026-11: 3 due, 2 newly queued, 1 unreachable",
+      "report-prompt as at 2026-11-20 08:00 (Asia/Ho_Chi_Minh), month 2026-11: 3 due, 2 newly queued, 0 already sent, 1 unreachable",
       "the officers are told who could not be reached, to call them",
       "it goes through the outbox: the running server sends it within a second (or when it next starts); running it again sends nothing twice",
     ]);
@@ -87,12 +87,12 @@ describe("jobs run", () => {
       expect.objectContaining({ job: "report-prompt", occurrence: new Date("2026-11-20T01:00:00Z"), trigger: "manual", queued: 2 }),
     ]);
 
-    // The same instant, written in local time: the run is recorded, nothing happens.
+    // The same instant, written in local time: it runs again and finds both prompts sent already.
     const again = await admin("jobs", "run", "report-prompt", "--at", "2026-11-20T08:00:00+07:00");
-    expect(again.lines).toEqual(["report-prompt as at 2026-11-20 08:00 (Asia/Ho_Chi_Minh), month 2026-11: already ran for that time; nothing queued"]);
+    expect(again.lines[0]).toBe("report-prompt as at 2026-11-20 08:00 (Asia/Ho_Chi_Minh), month 2026-11: 3 due, 0 newly queued, 2 already sent, 1 unreachable");
     // Another instant of the same month: the same people are due, but their prompts were queued already.
     const later = await admin("jobs", "run", "report-prompt", "--at", "2026-11-20T03:30Z");
-    expect(later.lines[0]).toBe("report-prompt as at 2026-11-20 10:30 (Asia/Ho_Chi_Minh), month 2026-11: 3 due, 0 newly queued, 1 unreachable");
+    expect(later.lines[0]).toBe("report-prompt as at 2026-11-20 10:30 (Asia/Ho_Chi_Minh), month 2026-11: 3 due, 0 newly queued, 2 already sent, 1 unreachable");
     expect(await keys()).toEqual(queued);
 
     const listed = await admin("jobs", "list");
@@ -101,7 +101,7 @@ describe("jobs run", () => {
 
   it("runs as of now without --at, and names the week of a weekly job", async () => {
     const result = await admin("jobs", "run", "checkin-escalation");
-    expect(result.lines[0]).toBe("checkin-escalation as at 2025-02-03 09:00 (Asia/Ho_Chi_Minh), week of 2025-01-27: 0 due, 0 newly queued, 0 unreachable");
+    expect(result.lines[0]).toBe("checkin-escalation as at 2025-02-03 09:00 (Asia/Ho_Chi_Minh), week of 2025-01-27: 0 due, 0 newly queued, 0 already sent, 0 unreachable");
     expect(await env.db.jobRun.count()).toBe(1);
   });
 

@@ -35,7 +35,8 @@ describe("Zalo delivery outside the window", () => {
   const deps = () => ({ db: chat.db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log });
 
   async function setup() {
-    chat = await openChat("zalo");
+    // They joined before the month's prompt (the 20th), which is then the first one sent.
+    chat = await openChat("zalo", { now: new Date("2026-11-19T03:00:00Z") });
     const unit = await seedUnit(chat.db);
     await joinAs(chat, "head", "head", unit.id);
     await joinAs(chat, "officer", "officer", null);
@@ -92,7 +93,9 @@ describe("linking Zalo and the other channel", () => {
     // The head joined on the web; on Zalo they are a stranger.
     const { createInvite } = await import("../../src/store/invites.ts");
     const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test" });
-    expect(await web(`/join ${code}`)).toContain("Bạn đã là trưởng");
+    // After the 20th, the month's prompt follows the welcome (on the web, where they joined).
+    expect(await web(`/join ${code}`)).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026");
+    expect((await chat.db.person.findFirstOrThrow()).role).toBe("head");
     expect(lastText(await chat.send("head", "/baocao"))).toContain("Chỉ trưởng khu phố");
     const offer = await web("/link");
     const linkCode = /\/link ([A-Z0-9]{8})/.exec(offer)?.[1];

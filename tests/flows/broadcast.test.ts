@@ -165,7 +165,8 @@ describe.each(CHANNELS)("/broadcast over %s", (channel) => {
       expect(lastText(await chat.send(user, "/thongbao")), user).toBe("Bạn không có quyền dùng lệnh này.");
     }
     expect(lastText(await chat.send("head-a", "/broadcast"))).toBe("Bạn không có quyền dùng lệnh này.");
-    expect(lastText(await chat.send("head-a", "heads"))).toContain("Tôi chưa hiểu");
+    expect(lastText(await chat.send("res-a", "/broadcast"))).toBe("Bạn không có quyền dùng lệnh này.");
+    expect(lastText(await chat.send("res-a", "heads"))).toContain("Tôi chưa hiểu");
     await nothingStored();
   });
 });

@@ -71,7 +71,9 @@ describe.each(CHANNELS)("officers' rehab cases over %s", (channel) => {
     expect(await chat.db.conversation.count()).toBe(0);
 
     const joined = await chat.send("mentor", `/join ${invite}`);
-    expect(lastText(joined)).toContain("Bạn được phân công giúp đỡ trường hợp NT-02.");
+    expect(joined[0]!.text).toContain("Bạn được phân công giúp đỡ trường hợp NT-02.");
+    // Joined on a Wednesday: the week's check-in prompt follows the welcome at once.
+    expect(lastText(joined)).toContain("🤝 Tuần 23/11/2026: bạn cần xác nhận đã liên hệ 1 trường hợp (NT-02)");
     expect(await chat.db.caseMentor.count({ where: { caseId: row.id } })).toBe(1);
     expect(lastText(await chat.send("mentor", "/checkin"))).toContain("Trường hợp NT-02 — tuần 23/11/2026.");
   });

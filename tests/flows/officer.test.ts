@@ -47,7 +47,10 @@ describe("officer commands", () => {
     const code = /\/join ([A-Z0-9]{8})/.exec(created)?.[1];
     expect(created).toContain("Mã mời trưởng khu phố Khu phố Chiềng Trãi");
     expect(code).toBeDefined();
-    expect(lastText(await chat.send("new-head", `join ${code!.toLowerCase()}`))).toContain("Bạn đã là trưởng Khu phố Chiềng Trãi");
+    const joined = await chat.send("new-head", `join ${code!.toLowerCase()}`);
+    expect(joined[0]!.text).toContain("Bạn đã là trưởng Khu phố Chiềng Trãi");
+    // After the 20th, the month's prompt follows the welcome.
+    expect(lastText(joined)).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026 của Khu phố Chiềng Trãi");
     expect(lastText(await chat.send("other", `/join ${code}`))).toContain("Mã mời này đã được dùng");
     expect(lastText(await chat.send("other", "/join"))).toContain("Cách dùng: /join MÃ");
     expect(lastText(await chat.send("new-head", "/invite officer"))).toContain("không có quyền");

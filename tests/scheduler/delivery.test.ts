@@ -43,7 +43,8 @@ describe.each(CHANNELS)("reminders over %s", (channel) => {
 describe("undeliverable reminders over Telegram", () => {
   let chat: ChatDriver;
   beforeEach(async () => {
-    chat = await openChat("telegram");
+    // They joined before the month's prompt, which is then the first proactive message.
+    chat = await openChat("telegram", { now: new Date("2026-11-19T03:00:00Z") });
     const unit = await seedUnit(chat.db);
     await joinAs(chat, "head", "head", unit.id);
     await joinAs(chat, "officer", "officer", null);

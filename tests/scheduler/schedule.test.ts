@@ -112,6 +112,16 @@ describe("who is due", () => {
     expect(d25[0]).toBe("report-reminder:2026-11:2026-11-25:p10");
   });
 
+  it("asks the heads nothing once the deadline (the escalation's time) has passed, whichever instant the job is for", () => {
+    const d25 = at("2026-11-25T01:00:00Z");
+    expect(dueItems("report-reminder", d25, TZ, world, schedule, at("2026-11-26T00:59:00Z"))).toHaveLength(2);
+    expect(dueItems("report-reminder", d25, TZ, world, schedule, at("2026-11-26T01:00:00Z"))).toEqual([]);
+    expect(dueItems("report-prompt", nov20, TZ, world, schedule, at("2026-11-27T03:00:00Z"))).toEqual([]);
+    // The deadline follows the schedule: escalating on the 28th leaves the 27th open.
+    const later = loadSchedule({ SCHEDULE_REPORT_ESCALATION: "28 08:00" });
+    expect(dueItems("report-prompt", nov20, TZ, world, later, at("2026-11-27T03:00:00Z"))).toHaveLength(2);
+  });
+
   it("asks nothing of anyone once the month is locked", () => {
     expect(dueItems("report-reminder", nov20, TZ, { ...world, locked: true }, schedule)).toEqual([]);
   });

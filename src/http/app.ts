@@ -5,7 +5,8 @@ import { simulatorRouter } from "../../bots/simulator/api.ts";
 import type { Inbox } from "../engine/inbox.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
-import { telegramWebhook } from "./telegram-webhook.ts";
+import { jsonOnly } from "./json-only.ts";
+import { telegramSecret, telegramWebhook } from "./telegram-webhook.ts";
 
 const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bots", "simulator", "page.html");
 
@@ -35,11 +36,18 @@ export function createApp(deps: AppDeps): Express {
   });
 
   if (deps.telegram) {
-    app.post("/telegram/webhook", express.json({ limit: "1mb" }), telegramWebhook({ ...deps.telegram, log: deps.log }));
+    // Secret first, then content type, then parsing: a stranger learns nothing from our parser.
+    app.post(
+      "/telegram/webhook",
+      telegramSecret(deps.telegram.secret),
+      jsonOnly,
+      express.json({ limit: "1mb" }),
+      telegramWebhook({ receiveUpdate: deps.telegram.receiveUpdate, log: deps.log }),
+    );
   }
 
   if (deps.zaloWebhook) {
-    app.post("/zalo/webhook", express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
+    app.post("/zalo/webhook", jsonOnly, express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
   }
 
   if (deps.simulator) {

@@ -108,6 +108,7 @@ export function createServer(options: ServerOptions): Server {
     log,
     demo: config.demo,
     simulator: config.simulator,
+    simulatorSecret: config.simulatorSecret,
     telegram: config.telegram?.mode === "webhook" && telegram ? { secret: config.telegram.secret, receiveUpdate: telegram.receiveUpdate } : undefined,
     zaloWebhook: config.zalo
       ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })

@@ -16,6 +16,8 @@ export interface AppDeps {
   log: Logger;
   demo: boolean;
   simulator: boolean;
+  /** required with `simulator` outside demo mode (config.ts refuses to start without it) */
+  simulatorSecret?: string;
   telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
   /** the Zalo webhook handler (bots/zalo/webhook.ts); it reads the raw body to check the signature */
   zaloWebhook?: RequestHandler;
@@ -51,7 +53,14 @@ export function createApp(deps: AppDeps): Express {
   }
 
   if (deps.simulator) {
-    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo }));
+    if (!deps.demo) {
+      // Config refuses this already; an app must never be built with an open simulator on real data.
+      if (!deps.simulatorSecret) throw new Error("createApp: the simulator outside demo mode needs SIMULATOR_SECRET");
+      deps.log.warn(
+        "SIMULATOR IS ON OUTSIDE DEMO MODE: /simulator can read and write any simulator chat for whoever has SIMULATOR_SECRET. Turn it off (SIMULATOR=off) when you are done.",
+      );
+    }
+    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo, secret: deps.simulatorSecret }));
     app.get("/simulator", (_req, res) => res.sendFile(pagePath));
   }
 

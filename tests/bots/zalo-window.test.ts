@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
 import { preferredAddress } from "../../src/store/people.ts";
-import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
+import { joinAs, lastText, openChat, seedUnit, simulatorHeaders, type ChatDriver } from "../support/chat.ts";
 import { freshDb } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
 import { sealedIdentity } from "../support/people.ts";
@@ -60,7 +60,7 @@ describe("Zalo delivery outside the window", () => {
     chat.zalo!.failNext(chat.zalo!.error(-230, "User has not interacted with the OA in the last 7 days"));
     await runJob(deps(), "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", chat.clock.now);
     await chat.server.dispatcher.flush();
-    const web = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`)).json();
+    const web = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`, { headers: simulatorHeaders })).json();
     expect(web.messages.at(-1).text).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026");
     expect(await chat.db.outboxMessage.count({ where: { status: "rerouted" } })).toBe(1);
   });
@@ -83,10 +83,10 @@ describe("linking Zalo and the other channel", () => {
     chat = await openChat("zalo");
     const unit = await seedUnit(chat.db);
     const web = async (text: string) => {
-      await fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "head-web", text }) });
+      await fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: simulatorHeaders, body: JSON.stringify({ user: "head-web", text }) });
       await chat.server.inbox.idle();
       await chat.server.dispatcher.flush();
-      const body = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`)).json();
+      const body = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`, { headers: simulatorHeaders })).json();
       return body.messages.at(-1).text as string;
     };
     // The head joined on the web; on Zalo they are a stranger.

@@ -3,7 +3,11 @@ import type { InviteRole } from "./domain/roles.ts";
 import type { Db } from "./store/client.ts";
 import { createInvite } from "./store/invites.ts";
 import { resolveDataKey } from "./store/keyring.ts";
+import { getSetting, setSetting } from "./store/settings.ts";
 import { addUnit, countUnits, listUnits } from "./store/units.ts";
+
+/** The setting that marks a database as made by demo mode. */
+export const DEMO_MARK = "demo.database";
 
 /** The three priority neighbourhoods of plan 000, and two ordinary ones for contrast. */
 const DEMO_UNITS: { name: string; households: number; classification: Classification }[] = [
@@ -25,6 +29,8 @@ export interface DemoInvite {
  * DATA_KEY), demo units when there are none, and an unused invite for each role.
  */
 export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
+  if (await demoRefusal(db)) throw new Error("prepareDemo: the database holds real data (demoRefusal)");
+  await setSetting(db, DEMO_MARK, "yes");
   const dataKey = await resolveDataKey(db, undefined);
   const createdUnits = (await countUnits(db)) === 0;
   if (createdUnits) for (const u of DEMO_UNITS) await addUnit(db, u);
@@ -44,4 +50,32 @@ export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: D
     invites.push({ role: w.role, unit: units.find((u) => u.id === w.unitId)?.name ?? null, code });
   }
   return { dataKey, invites, createdUnits };
+}
+
+/**
+ * Why demo mode must not run on this database, or null when it may: an empty database, or one
+ * demo mode made (its mark, or the demo data key that older demo databases hold). Anything else
+ * holds real data, and starting it without credentials must not open a public simulator on it,
+ * print a new officer invite or store a demo key in it: a deployment that lost its environment
+ * stops instead (src/main.ts, exit code 2).
+ */
+export async function demoRefusal(db: Db): Promise<string | null> {
+  if ((await getSetting(db, DEMO_MARK)) !== null || (await getSetting(db, "demo.dataKey")) !== null) return null;
+  const counts = {
+    people: await db.person.count(),
+    units: await db.unit.count(),
+    invites: await db.invite.count(),
+    reports: await db.monthlyReport.count(),
+    tips: await db.tip.count(),
+    cases: await db.rehabCase.count(),
+  };
+  const held = Object.entries(counts).filter(([, n]) => n > 0);
+  if (held.length === 0) return null;
+  return [
+    "no channel credentials are set (TELEGRAM_BOT_TOKEN, ZALO_APP_ID…), which would mean demo mode,",
+    `but the database (DATABASE_URL) holds real data — ${held.map(([what, n]) => `${n} ${what}`).join(", ")} — and was not made by demo mode.`,
+    "Demo mode would open the web simulator to anyone, print a new officer invite and store a demo key in it, so nothing was started or changed.",
+    "If this is your deployment, its environment is missing: set TELEGRAM_BOT_TOKEN and/or ZALO_*, and DATA_KEY (README, Configuration).",
+    "For a demo, point DATABASE_URL at a new file instead.",
+  ].join("\n  ");
 }

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from "./config.ts";
-import { prepareDemo } from "./demo.ts";
+import { demoRefusal, prepareDemo } from "./demo.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
@@ -22,6 +22,12 @@ async function main() {
   const db = await openDb(config.databaseUrl);
 
   if (config.demo) {
+    const refusal = await demoRefusal(db);
+    if (refusal) {
+      console.error(`Vùng Xanh cannot start: ${refusal}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
     const demo = await prepareDemo(db);
     config.dataKey ??= demo.dataKey;
     const lines = [

@@ -1,7 +1,7 @@
 import type { Classification } from "./domain/units.ts";
 import type { InviteRole } from "./domain/roles.ts";
 import type { Db } from "./store/client.ts";
-import { createInvite } from "./store/invites.ts";
+import { createInvite, DEFAULT_INVITE_TTL_DAYS, inviteExpiry } from "./store/invites.ts";
 import { resolveDataKey } from "./store/keyring.ts";
 import { getSetting, setSetting } from "./store/settings.ts";
 import { addUnit, countUnits, listUnits } from "./store/units.ts";
@@ -22,13 +22,19 @@ export interface DemoInvite {
   role: InviteRole;
   unit: string | null;
   code: string;
+  /** the code stops working then, like any invite (INVITE_TTL_DAYS) */
+  expiresAt: Date;
 }
 
 /**
  * Prepares demo mode: a data key kept in the database (demo only; real deployments pass
  * DATA_KEY), demo units when there are none, and an unused invite for each role.
  */
-export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
+export async function prepareDemo(
+  db: Db,
+  options: { now?: Date; inviteTtlDays?: number } = {},
+): Promise<{ dataKey: string; invites: DemoInvite[]; createdUnits: boolean }> {
+  const now = options.now ?? new Date();
   if (await demoRefusal(db)) throw new Error("prepareDemo: the database holds real data (demoRefusal)");
   await setSetting(db, DEMO_MARK, "yes");
   const dataKey = await resolveDataKey(db, undefined);
@@ -45,9 +51,11 @@ export async function prepareDemo(db: Db): Promise<{ dataKey: string; invites: D
   const invites: DemoInvite[] = [];
   for (const w of wanted) {
     if (w.role === "head" && w.unitId === null) continue;
-    const unused = await db.invite.findFirst({ where: { role: w.role, unitId: w.unitId, createdBy: "demo", usedAt: null } });
-    const code = unused?.code ?? (await createInvite(db, { role: w.role, unitId: w.unitId, createdBy: "demo" }));
-    invites.push({ role: w.role, unit: units.find((u) => u.id === w.unitId)?.name ?? null, code });
+    // An unused demo code is shown again while it works; an expired one is replaced.
+    const unused = await db.invite.findFirst({ where: { role: w.role, unitId: w.unitId, createdBy: "demo", usedAt: null, expiresAt: { gt: now } } });
+    const expiresAt = unused?.expiresAt ?? inviteExpiry(now, options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS);
+    const code = unused?.code ?? (await createInvite(db, { role: w.role, unitId: w.unitId, createdBy: "demo", expiresAt }));
+    invites.push({ role: w.role, unit: units.find((u) => u.id === w.unitId)?.name ?? null, code, expiresAt });
   }
   return { dataKey, invites, createdUnits };
 }

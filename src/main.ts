@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { demoRefusal, prepareDemo } from "./demo.ts";
+import { displayInstant } from "./domain/time.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
@@ -28,7 +29,7 @@ async function main() {
       await db.$disconnect();
       process.exit(2);
     }
-    const demo = await prepareDemo(db);
+    const demo = await prepareDemo(db, { inviteTtlDays: config.inviteTtlDays });
     config.dataKey ??= demo.dataKey;
     const lines = [
       "",
@@ -37,7 +38,7 @@ async function main() {
       demo.createdUnits ? " Demo neighbourhoods were created in the empty database." : " Using the neighbourhoods already in the database.",
       ` Web simulator: http://localhost:${config.port}/simulator`,
       " Invite codes (type /join CODE in the simulator):",
-      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit})` : ""}`),
+      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit})` : ""}  until ${displayInstant(i.expiresAt, config.timeZone)}`),
       "===============================================================",
       "",
     ];

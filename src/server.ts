@@ -6,6 +6,7 @@ import { createZaloSender } from "../bots/zalo/sender.ts";
 import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
 import { zaloWebhook } from "../bots/zalo/webhook.ts";
 import type { Config } from "./config.ts";
+import { createGuessLimit } from "./engine/guess-limit.ts";
 import { createInbox, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
@@ -55,7 +56,7 @@ export function createServer(options: ServerOptions): Server {
     db,
     clock,
     log,
-    engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
+    engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey, inviteTtlDays: config.inviteTtlDays, guesses: createGuessLimit() },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
   });

@@ -55,3 +55,9 @@ export function displayDate(date: string): string {
   const [y, m, d] = date.split("-");
   return `${d}/${m}/${y}`;
 }
+
+/** `HH:MM DD/MM/YYYY` in a time zone: when something ends, as a person reads it. */
+export function displayInstant(at: Date, timeZone: string): string {
+  const p = zonedParts(at, timeZone);
+  return `${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")} ${displayDate(localDate(at, timeZone))}`;
+}

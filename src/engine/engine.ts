@@ -7,6 +7,8 @@ import { clearPendingFlow, markUnreachable, peopleWithRole, preferredAddress, se
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
+import { createGuessLimit, type GuessLimit } from "./guess-limit.ts";
+import { DEFAULT_INVITE_TTL_DAYS } from "../store/invites.ts";
 import { answerText, type Command, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
 import { renderPrompt } from "../i18n.ts";
 import { queriesOn } from "./queries.ts";
@@ -18,6 +20,19 @@ export interface EngineOptions {
   timeZone: string;
   /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
   dataKey?: string;
+  /** INVITE_TTL_DAYS; 14 when absent */
+  inviteTtlDays?: number;
+  /** counts wrong codes per person; one per engine options when absent (src/engine/guess-limit.ts) */
+  guesses?: GuessLimit;
+}
+
+// Engines built without a limiter (tests, benches) still limit guesses, one counter per options.
+const defaultGuesses = new WeakMap<EngineOptions, GuessLimit>();
+function guessesOf(options: EngineOptions): GuessLimit {
+  if (options.guesses) return options.guesses;
+  let g = defaultGuesses.get(options);
+  if (!g) defaultGuesses.set(options, (g = createGuessLimit()));
+  return g;
 }
 
 interface Active {
@@ -55,7 +70,12 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const toOfficers: Msg[][] = [];
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
-  const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
+  const effectCtx = {
+    dataKey: options.dataKey,
+    timeZone: options.timeZone,
+    inviteTtlDays: options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS,
+    guesses: guessesOf(options),
+  };
   const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx, effectCtx) };
 
   const apply = async (effects: Effect[] | undefined) => {

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { openCase, sealerFor } from "../../src/store/cases.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver, type Reply, type TestChannel } from "./chat.ts";
 import { TEST_DATA_KEY } from "./db.ts";
 
@@ -36,7 +36,7 @@ export function openTestCase(
 
 /** A mentor who joins a case through the real /join flow. */
 export async function joinTestCase(chat: ChatDriver, user: string, caseId: number, unitId: number) {
-  const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test" });
+  const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
   const replies = await chat.send(user, `/join ${code}`);
   expect(lastText(replies)).toMatch(/Bạn được phân công giúp đỡ trường hợp|You are now a mentor of case/);
 }

@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config.ts";
 import type { InboundContent } from "../../src/engine/types.ts";
 import { createServer, type Server } from "../../src/server.ts";
 import type { Db } from "../../src/store/client.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { addUnit } from "../../src/store/units.ts";
 import type { Classification } from "../../src/domain/units.ts";
 import { freshDb, TEST_DATA_KEY } from "./db.ts";
@@ -230,7 +230,7 @@ export async function seedUnit(db: Db, name = "Khu phố Nguyễn Trãi", househ
 }
 
 export async function joinAs(chat: ChatDriver, user: string, role: "head" | "officer" | "mentor", unitId: number | null) {
-  const code = await createInvite(chat.db, { role, unitId, createdBy: "test" });
+  const code = await createInvite(chat.db, { role, unitId, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
   const replies = await chat.send(user, `/join ${code}`);
   if (!replies.at(-1)?.text.match(/Bạn đã là|You are now/)) throw new Error(`join failed: ${JSON.stringify(replies)}`);
   return code;

@@ -81,6 +81,8 @@ count-confirm = Do you mean { $value }?
 join-usage = Usage: /join CODE (the invite code from a police officer).
 join-invalid = The invite code “{ $code }” is not valid. Check it, or ask an officer for a new one.
 join-used = This invite code has already been used. Ask an officer for a new one.
+join-expired = This invite code has expired. Ask an officer for a new one.
+code-wait = Too many wrong codes. Please try again in { $minutes } minutes.
 join-done-head = You are now the head of { $unit }. Send /report for the monthly report.
 join-done-mentor = You are now a rehab mentor.
 join-done-officer = You are now an officer. Send /summary for the month summary.
@@ -172,7 +174,7 @@ summary-usage = Usage: /summary or /summary YYYY-MM (every neighbourhood), /summ
 ## Invites and locks
 invite-usage = Usage: /invite head|mentor|officer [neighbourhood]. A head needs the neighbourhood's name.
 invite-unknown-unit = No neighbourhood “{ $unit }”. The neighbourhoods: { $units }
-invite-created = Invite code for { $role } { $unit }: { $code } — the taker sends /join { $code }. It works once.
+invite-created = Invite code for { $role } { $unit }: { $code } — the taker sends /join { $code }. It works once, until { $until }.
 role-head = neighbourhood head
 role-mentor = rehab mentor
 role-officer = officer
@@ -249,12 +251,22 @@ broadcast-sent = Announcement sent: { $queued } people will receive it; { $unrea
 broadcast-unit-gone = That neighbourhood no longer exists. Nothing was sent.
 
 ## Linking Zalo and Telegram
-link-code = Link code: { $code }. Within { $minutes } minutes, open Vùng Xanh in your other app (Zalo or Telegram) and send: /link { $code }
+link-code = Link code: { $code }. Within { $minutes } minutes, open Vùng Xanh in your other app (Zalo or Telegram) and send: /link { $code } — then confirm here. Do not give this code to anyone.
 link-done = Your two apps are linked. Reminders go to the app you used last.
 link-invalid = The link code “{ $code }” is wrong or used. Send /link in the other app for a new one.
 link-expired = The link code has expired. Send /link in the other app for a new one.
 link-same = This code belongs to this account. Send it from your other app.
-link-conflict = Cannot link: the two accounts have different roles. Please contact an officer.
+link-conflict = Cannot link: both accounts hold a role (head, mentor or officer). Please contact an officer.
+link-claimed = This link code was already sent from another account and waits for confirmation. Send /link in the other app for a new one.
+link-waiting = Link request sent. Within { $minutes } minutes, tap “Yes” in the other app (where you got the code) to finish.
+link-confirm-ask = 🔗 Someone just sent your link code { $code } from another app. If that was you, tap “Yes” (or type /link yes) within { $minutes } minutes: the two accounts become one. If it was not you, tap “No”.
+link-waiting-role = Link request sent. Note: once linked, the other app can use your powers as { $role }. Go on only if that app is your own; if not, send /link no now to cancel. To finish, tap “Yes” in the other app within { $minutes } minutes.
+link-withdrawn = Link request cancelled. Nothing changed.
+link-yes = Yes
+link-no = No
+link-declined-owner = Link refused. Nothing changed.
+link-declined = The link was refused in the other app. Nothing changed.
+link-nothing = No link request is waiting for your answer. Send /link for a link code.
 
 ## Rehab support: /checkin (/xacnhan) for mentors; /cases (/hoso), /case (/xemca), /casestatus (/trangthaica), /newcase (/moca), /caseinvite (/moigiupdo) for officers
 join-done-case = You are now a mentor of case { $code }. Each week, send /checkin to confirm your contact.
@@ -348,7 +360,7 @@ case-history-line = Week of { $week }: { $state } ({ $method })
 case-history-line-note = Week of { $week }: { $state } ({ $method }). Note: { $note }
 case-invite-inactive = Case { $code } is “{ $status }”: only an active case takes new mentors.
 case-invite-usage = Usage: /caseinvite CODE — an invite code for a mentor of one case.
-case-invite-created = Mentor invite for case { $code }: { $invite } (the person sends /join { $invite }; works once).
+case-invite-created = Mentor invite for case { $code }: { $invite } (the person sends /join { $invite }; works once, until { $until }).
 case-none-yet = There is no case yet. Send /newcase to open one.
 case-status-ask-code = Change the status of which case? Type its code: { $cases }
 case-status-ask = New status of { $code }?

@@ -81,6 +81,8 @@ count-confirm = Ý bạn là { $value } phải không?
 join-usage = Cách dùng: /join MÃ (mã mời do cán bộ công an cấp).
 join-invalid = Mã mời “{ $code }” không đúng. Hãy kiểm tra lại mã, hoặc xin cán bộ một mã mới.
 join-used = Mã mời này đã được dùng. Hãy xin cán bộ một mã mới.
+join-expired = Mã mời này đã hết hạn. Hãy xin cán bộ một mã mới.
+code-wait = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau { $minutes } phút.
 join-done-head = Bạn đã là trưởng { $unit }. Gõ /baocao để làm báo cáo tháng.
 join-done-mentor = Bạn đã là người được phân công giúp đỡ.
 join-done-officer = Bạn đã là cán bộ. Gõ /tonghop để xem tổng hợp tháng.
@@ -172,7 +174,7 @@ summary-usage = Cách dùng: /tonghop hoặc /tonghop YYYY-MM (cả thị trấn
 ## Invites and locks
 invite-usage = Cách dùng: /invite head|mentor|officer [tên khu phố]. Trưởng khu phố cần tên khu phố.
 invite-unknown-unit = Không tìm thấy khu phố “{ $unit }”. Các khu phố: { $units }
-invite-created = Mã mời { $role } { $unit }: { $code } — người nhận gõ /join { $code }. Mã chỉ dùng được một lần.
+invite-created = Mã mời { $role } { $unit }: { $code } — người nhận gõ /join { $code }. Mã chỉ dùng được một lần, đến { $until }.
 role-head = trưởng khu phố
 role-mentor = người giúp đỡ
 role-officer = cán bộ
@@ -249,12 +251,22 @@ broadcast-sent = Đã gửi thông báo: { $queued } người sẽ nhận; { $un
 broadcast-unit-gone = Khu phố này không còn nữa. Không gửi gì.
 
 ## Linking Zalo and Telegram
-link-code = Mã liên kết: { $code }. Trong { $minutes } phút, mở Vùng Xanh trên ứng dụng còn lại (Zalo hoặc Telegram) và gửi: /link { $code }
+link-code = Mã liên kết: { $code }. Trong { $minutes } phút, mở Vùng Xanh trên ứng dụng còn lại (Zalo hoặc Telegram) và gửi: /link { $code } — rồi xác nhận tại đây. Đừng đưa mã này cho người khác.
 link-done = Đã liên kết hai ứng dụng. Tin nhắc việc sẽ đến ứng dụng bạn dùng gần nhất.
 link-invalid = Mã liên kết “{ $code }” không đúng hoặc đã dùng. Gửi /link trên ứng dụng kia để lấy mã mới.
 link-expired = Mã liên kết đã hết hạn. Gửi /link trên ứng dụng kia để lấy mã mới.
 link-same = Mã này là của chính tài khoản này. Hãy gửi nó trên ứng dụng còn lại.
-link-conflict = Không liên kết được: hai tài khoản đang có vai trò khác nhau. Hãy liên hệ cán bộ.
+link-conflict = Không liên kết được: cả hai tài khoản đều có vai trò (trưởng khu phố, người giúp đỡ hoặc cán bộ). Hãy liên hệ cán bộ.
+link-claimed = Mã liên kết này đã được gửi từ một tài khoản khác và đang chờ xác nhận. Gửi /link trên ứng dụng kia để lấy mã mới.
+link-waiting = Đã gửi yêu cầu liên kết. Trong { $minutes } phút, hãy bấm “Đồng ý” trên ứng dụng kia (nơi bạn lấy mã) để hoàn tất.
+link-confirm-ask = 🔗 Có người vừa gửi mã liên kết { $code } của bạn từ một ứng dụng khác. Nếu đó là chính bạn, bấm “Đồng ý” (hoặc gõ /link co) trong { $minutes } phút: hai tài khoản sẽ thành một. Nếu không phải bạn, bấm “Không”.
+link-waiting-role = Đã gửi yêu cầu liên kết. Lưu ý: sau khi liên kết, ứng dụng kia sẽ dùng được quyền { $role } của bạn. Chỉ tiếp tục nếu đó là ứng dụng của chính bạn; nếu không, gõ ngay /link khong để hủy. Hoàn tất bằng cách bấm “Đồng ý” trên ứng dụng kia trong { $minutes } phút.
+link-withdrawn = Đã hủy yêu cầu liên kết. Không có gì thay đổi.
+link-yes = Đồng ý
+link-no = Không
+link-declined-owner = Đã từ chối liên kết. Không có gì thay đổi.
+link-declined = Yêu cầu liên kết đã bị từ chối trên ứng dụng kia. Không có gì thay đổi.
+link-nothing = Không có yêu cầu liên kết nào đang chờ bạn xác nhận. Gửi /link để lấy mã liên kết.
 
 ## Rehab support: /checkin (/xacnhan) for mentors; /cases (/hoso), /case (/xemca), /casestatus (/trangthaica), /newcase (/moca), /caseinvite (/moigiupdo) for officers
 join-done-case = Bạn được phân công giúp đỡ trường hợp { $code }. Mỗi tuần gõ /xacnhan để xác nhận đã liên hệ.
@@ -348,7 +360,7 @@ case-history-line = Tuần { $week }: { $state } ({ $method })
 case-history-line-note = Tuần { $week }: { $state } ({ $method }). Ghi chú: { $note }
 case-invite-inactive = Trường hợp { $code } đang ở trạng thái “{ $status }”: chỉ trường hợp đang giúp đỡ mới nhận thêm người giúp đỡ.
 case-invite-usage = Cách dùng: /moigiupdo MÃ — tạo mã mời người giúp đỡ cho một trường hợp.
-case-invite-created = Mã mời người giúp đỡ trường hợp { $code }: { $invite } (người được mời gửi /join { $invite }; dùng một lần).
+case-invite-created = Mã mời người giúp đỡ trường hợp { $code }: { $invite } (người được mời gửi /join { $invite }; dùng một lần, đến { $until }).
 case-none-yet = Chưa có trường hợp nào. Gõ /moca để mở hồ sơ mới.
 case-status-ask-code = Đổi trạng thái trường hợp nào? Gõ mã: { $cases }
 case-status-ask = Trạng thái mới của { $code }?

@@ -45,6 +45,8 @@ const Env = z.object({
   ORG_NAME: optional,
   ORG_PARENT: optional,
   ORG_PLACE: optional,
+  SIMULATOR_SECRET: z.string().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
+  INVITE_TTL_DAYS: z.coerce.number().int().min(1, "must be 1 or more days").max(365, "must be at most 365 days").default(14),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -74,6 +76,14 @@ export interface Config {
   telegram?: TelegramConfig;
   zalo?: ZaloConfig;
   simulator: boolean;
+  /**
+   * What the simulator page must present (header `X-Simulator-Secret`) on every API call.
+   * Required to run the simulator outside demo mode, where it can read and write any person's
+   * simulator chat; optional in demo mode.
+   */
+  simulatorSecret?: string;
+  /** how long an invite code works after it is made */
+  inviteTtlDays: number;
   logLevel: string;
   /** when the reminder jobs run (src/scheduler/schedule.ts) */
   schedule: Schedule;
@@ -132,6 +142,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const demo = !e.TELEGRAM_BOT_TOKEN && !zaloSet;
   if (!demo && !e.DATA_KEY) problems.push("DATA_KEY: required outside demo mode (32 random bytes in base64: openssl rand -base64 32)");
+  const simulator = e.SIMULATOR ? e.SIMULATOR === "on" : demo;
+  if (simulator && !demo && !e.SIMULATOR_SECRET) {
+    problems.push(
+      "SIMULATOR_SECRET: required when SIMULATOR=on outside demo mode (channel credentials are set): the simulator lets anyone who reaches it read and write chats. Set SIMULATOR_SECRET to a long random value (openssl rand -hex 24), or SIMULATOR=off",
+    );
+  }
   let schedule: Schedule | undefined;
   try {
     schedule = loadSchedule(cleaned);
@@ -148,7 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: e.DATA_KEY,
     telegram,
     zalo,
-    simulator: e.SIMULATOR ? e.SIMULATOR === "on" : demo,
+    simulator,
+    simulatorSecret: e.SIMULATOR_SECRET,
+    inviteTtlDays: e.INVITE_TTL_DAYS,
     logLevel: e.LOG_LEVEL,
     schedule,
     telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "./config.ts";
-import { prepareDemo } from "./demo.ts";
+import { demoRefusal, prepareDemo } from "./demo.ts";
+import { displayDateTime } from "./domain/time.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
@@ -22,7 +23,13 @@ async function main() {
   const db = await openDb(config.databaseUrl);
 
   if (config.demo) {
-    const demo = await prepareDemo(db, { timeZone: config.timeZone });
+    const refusal = await demoRefusal(db);
+    if (refusal) {
+      console.error(`Vùng Xanh cannot start: ${refusal}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
+    const demo = await prepareDemo(db, { timeZone: config.timeZone, inviteTtlDays: config.inviteTtlDays });
     config.dataKey ??= demo.dataKey;
     const lines = [
       "",
@@ -31,7 +38,7 @@ async function main() {
       demo.createdUnits ? " Demo neighbourhoods were created in the empty database." : " Using the neighbourhoods already in the database.",
       ` Web simulator: http://localhost:${config.port}/simulator`,
       " Invite codes (type /join CODE in the simulator):",
-      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit}${i.caseCode ? `, case ${i.caseCode}` : ""})` : ""}`),
+      ...demo.invites.map((i) => `   ${i.role.padEnd(8)} ${i.code}${i.unit ? `  (${i.unit}${i.caseCode ? `, case ${i.caseCode}` : ""})` : ""}  until ${displayDateTime(i.expiresAt, config.timeZone)}`),
       "===============================================================",
       "",
     ];

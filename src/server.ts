@@ -6,6 +6,7 @@ import { createZaloSender } from "../bots/zalo/sender.ts";
 import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
 import { zaloWebhook } from "../bots/zalo/webhook.ts";
 import type { Config } from "./config.ts";
+import { createGuessLimit } from "./engine/guess-limit.ts";
 import { createInbox, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
@@ -62,6 +63,8 @@ export function createServer(options: ServerOptions): Server {
       suggest: suggestions,
       timeZone: config.timeZone,
       dataKey: config.dataKey,
+      inviteTtlDays: config.inviteTtlDays,
+      guesses: createGuessLimit(),
       // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
       onJoin: (tx, joined, now) => queueOwedToNewcomer(tx, joined, { schedule: config.schedule, timeZone: config.timeZone }, now),
     },
@@ -125,6 +128,7 @@ export function createServer(options: ServerOptions): Server {
     log,
     demo: config.demo,
     simulator: config.simulator,
+    simulatorSecret: config.simulatorSecret,
     telegram: config.telegram?.mode === "webhook" && telegram ? { secret: config.telegram.secret, receiveUpdate: telegram.receiveUpdate } : undefined,
     zaloWebhook: config.zalo
       ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })

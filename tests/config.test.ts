@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.ts";
 
 const KEY = Buffer.alloc(32, 3).toString("base64");
+const SIM = "simulator-secret-0123456789";
 
 describe("environment", () => {
   it("starts in demo mode with no credentials, simulator on, defaults of CONTRACT.md", () => {
@@ -25,8 +26,27 @@ describe("environment", () => {
       telegram: { mode: "polling", apiRoot: "https://api.telegram.org" },
     });
     expect(
-      loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret", SIMULATOR: "on" }),
-    ).toMatchObject({ simulator: true, telegram: { mode: "webhook", secret: "s3cret" } });
+      loadConfig({ TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_SECRET: "s3cret", SIMULATOR: "on", SIMULATOR_SECRET: SIM }),
+    ).toMatchObject({ simulator: true, simulatorSecret: SIM, telegram: { mode: "webhook", secret: "s3cret" } });
+  });
+
+  it("refuses the simulator next to real credentials unless SIMULATOR_SECRET is set", () => {
+    for (const env of [
+      { TELEGRAM_BOT_TOKEN: "1:abc", DATA_KEY: KEY, SIMULATOR: "on" },
+      { ZALO_APP_ID: "a", ZALO_APP_SECRET: "b", ZALO_OA_SECRET_KEY: "c", DATA_KEY: KEY, SIMULATOR: "on" },
+    ]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(/SIMULATOR_SECRET: required when SIMULATOR=on outside demo mode/);
+    }
+    // Demo mode needs no secret; a short one is refused anywhere.
+    expect(loadConfig({ SIMULATOR: "on" })).toMatchObject({ demo: true, simulator: true, simulatorSecret: undefined });
+    expect(() => loadConfig({ SIMULATOR_SECRET: "short" })).toThrow("SIMULATOR_SECRET");
+  });
+
+  it("makes invite codes work 14 days unless INVITE_TTL_DAYS says otherwise", () => {
+    expect(loadConfig({}).inviteTtlDays).toBe(14);
+    expect(loadConfig({ INVITE_TTL_DAYS: "3" }).inviteTtlDays).toBe(3);
+    for (const bad of ["0", "two", "1.5", "400"]) expect(() => loadConfig({ INVITE_TTL_DAYS: bad })).toThrow("INVITE_TTL_DAYS");
   });
 
   it.each([

@@ -37,7 +37,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createServer } from "../../src/server.ts";
 import { openDb, type Db } from "../../src/store/client.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { addUnit } from "../../src/store/units.ts";
 import { startBareBot } from "./bare.ts";
@@ -92,7 +92,7 @@ async function seedHeads(db: Db, count: number, prefix: string, firstIndex: numb
   const heads: { userId: number; code: string }[] = [];
   for (let i = 0; i < count; i++) {
     const unit = await addUnit(db, { name: `${prefix} ${i + 1}`, households: 500, classification: "has_cases" });
-    const code = await createInvite(db, { role: "head", unitId: unit.id, createdBy: "bench" });
+    const code = await createInvite(db, { role: "head", unitId: unit.id, createdBy: "bench", expiresAt: inviteExpiry(new Date()) });
     heads.push({ userId: userIdOf(firstIndex + i), code });
   }
   return heads;

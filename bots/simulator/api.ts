@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { Router, json } from "express";
 import { z } from "zod";
 import type { Inbox } from "../../src/engine/inbox.ts";
@@ -40,12 +40,34 @@ const SendBody = z.object({
   sticker: z.boolean().optional(),
 });
 
+/** The header the page sends the operator's SIMULATOR_SECRET in. */
+export const SIMULATOR_SECRET_HEADER = "x-simulator-secret";
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  // Hashing first makes the comparison constant-time whatever the lengths.
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /**
  * The web simulator as a channel: the page posts what a person types and reads back what the
- * outbox sent to that person's chat. Nothing else differs from Telegram or Zalo.
+ * outbox sent to that person's chat. Nothing else differs from Telegram or Zalo. With `secret`,
+ * every API call must present it ({@link SIMULATOR_SECRET_HEADER}), since whoever reaches the
+ * API can read any simulator chat and write as anyone in it.
  */
-export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean }): Router {
+export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean; secret?: string }): Router {
   const router = Router();
+  const { secret } = deps;
+  if (secret) {
+    router.use("/api", (req, res, next) => {
+      if (!sameSecret(req.get(SIMULATOR_SECRET_HEADER), secret)) {
+        res.status(401).json({ error: "simulator secret required (SIMULATOR_SECRET)", secretRequired: true });
+        return;
+      }
+      next();
+    });
+  }
   router.post("/api/send", json({ limit: "64kb" }), async (req, res) => {
     const body = SendBody.safeParse(req.body);
     if (!body.success || (body.data.text === undefined && body.data.choice === undefined && !body.data.sticker)) {

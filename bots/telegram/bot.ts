@@ -1,6 +1,7 @@
 import { Bot } from "grammy";
 import type { Inbox } from "../../src/engine/inbox.ts";
 import type { Logger } from "../../src/logger.ts";
+import { redactError, redactingTransformer } from "./redact.ts";
 import { createTelegramSender } from "./sender.ts";
 import { translateUpdate } from "./translate.ts";
 
@@ -40,6 +41,8 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
   const { log, inbox } = options;
   const retryDelayMs = options.retryDelayMs ?? ((n: number) => Math.min(1000 * 2 ** n, 5 * 60_000));
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+  // The token is in every Bot API URL: errors leave the client without it (redact.ts).
+  bot.api.config.use(redactingTransformer(options.token));
   const sender = createTelegramSender(bot.api);
   let stopped = false;
 
@@ -66,7 +69,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
       }
     }
   });
-  bot.catch((error) => log.error({ err: error.error }, "Telegram handler failed"));
+  bot.catch((error) => log.error({ err: redactError(error.error, options.token) }, "Telegram handler failed"));
 
   /** Runs a start-up call until it succeeds, in the background: Telegram may be down at start. */
   function keepTrying(what: string, call: () => Promise<unknown>) {
@@ -104,7 +107,7 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
         await bot.init();
         // start() resolves only when polling stops; errors inside the loop are retried by grammY.
         void bot.start({ allowed_updates: ["message", "callback_query"], onStart: () => log.info("telegram: polling") }).catch((error) => {
-          log.error({ err: error }, "telegram polling stopped");
+          log.error({ err: redactError(error, options.token) }, "telegram polling stopped");
         });
       });
     },

@@ -1,20 +1,14 @@
 import { GrammyError, HttpError, type Api } from "grammy";
+import { splitText as splitLongText } from "../../src/domain/split.ts";
 import type { Outbound } from "../../src/engine/types.ts";
 import type { ChannelSender, SendResult } from "../../src/outbox/sender.ts";
 
 /** Telegram refuses texts over 4,096 characters; longer ones go out in parts. */
 const MAX_TEXT = 4096;
 
+/** Splits a long text for Telegram (grapheme-safe: src/domain/split.ts). */
 export function splitText(text: string, max = MAX_TEXT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max) > max / 2 ? rest.lastIndexOf("\n", max) : max;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^\n/, "");
-  }
-  parts.push(rest);
-  return parts;
+  return splitLongText(text, max);
 }
 
 /** Buttons two to a row, or one to a row when a label is long. */

@@ -1,4 +1,5 @@
 import type { AxiosInstance } from "axios";
+import { splitText as splitLongText } from "../../src/domain/split.ts";
 import type { Outbound } from "../../src/engine/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { ChannelSender, SendResult } from "../../src/outbox/sender.ts";
@@ -35,26 +36,9 @@ const QUOTA = new Set([-211, -218]);
 const BUG = new Set([-201, -210, -233]);
 const CONFIGURATION = new Set([-209, -212, -219, -221, -223, -224, -235, -242]);
 
-/**
- * Splits a text into parts of at most `max` characters: at a line break in the second half of a
- * part when there is one, else at a space, else anywhere (but never inside a surrogate pair).
- */
+/** Splits a long text for Zalo (grapheme-safe: src/domain/split.ts). */
 export function splitText(text: string, max = MAX_TEXT): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n", max);
-    if (cut <= max / 2) cut = rest.lastIndexOf(" ", max);
-    if (cut <= max / 2) {
-      cut = max;
-      const code = rest.charCodeAt(cut - 1);
-      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    }
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, "");
-  }
-  parts.push(rest);
-  return parts;
+  return splitLongText(text, max);
 }
 
 /** A button's title, cut to {@link MAX_TITLE} characters with "…". */

@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     // Identities are sealed at rest: the commands that reach people need the server's key.
     useDataKey(await resolveDataKey(db, config.dataKey));
-    await runCommand(command, { db, out, err, now: new Date(), timeZone: config.timeZone, schedule: config.schedule, org: config.org });
+    await runCommand(command, { db, out, err, now: new Date(), timeZone: config.timeZone, schedule: config.schedule, org: config.org, inviteTtlDays: config.inviteTtlDays });
     return EXIT.ok;
   } catch (error) {
     return reportError(error, err);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { CaseCode } from "../domain/cases.ts";
 import { InviteRole } from "../domain/roles.ts";
 import { caseByCode } from "../store/cases.ts";
-import { createInvite } from "../store/invites.ts";
+import { displayDateTime } from "../domain/time.ts";
+import { createInvite, DEFAULT_INVITE_TTL_DAYS, inviteExpiry } from "../store/invites.ts";
 import { listUnits, unitByName } from "../store/units.ts";
 import { fail, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
@@ -49,12 +50,14 @@ export function parseInviteCommand(args: string[]): InviteCommand {
  * it with `tail -n 1`; the line before tells the operator what it is for.
  */
 export async function runInviteCommand(command: InviteCommand, io: AdminIo): Promise<void> {
+  const expiresAt = inviteExpiry(io.now, io.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS);
+  const until = `${displayDateTime(expiresAt, io.timeZone ?? "Asia/Ho_Chi_Minh")} (${io.timeZone ?? "Asia/Ho_Chi_Minh"})`;
   if (command.caseCode !== null) {
     const found = await caseByCode(io.db, command.caseCode);
     if (!found) fail(`no case with code ${command.caseCode} (cases list shows them; cases add opens one)`);
     if (found.status !== "active") fail(`case ${found.code} is ${found.status}: only an active case takes new mentors`);
-    const code = await createInvite(io.db, { role: "mentor", unitId: found.unitId, caseId: found.id, createdBy: ADMIN_CREATOR });
-    io.out(`invite for a rehab mentor of case ${found.code} (${found.unitName}); works once: the person sends /join ${code} to the bot`);
+    const code = await createInvite(io.db, { role: "mentor", unitId: found.unitId, caseId: found.id, createdBy: ADMIN_CREATOR, expiresAt });
+    io.out(`invite for a rehab mentor of case ${found.code} (${found.unitName}); works once, until ${until}: the person sends /join ${code} to the bot`);
     io.out(code);
     return;
   }
@@ -73,7 +76,7 @@ export async function runInviteCommand(command: InviteCommand, io: AdminIo): Pro
     unitId = unit.id;
     forWhom += ` of ${unit.name}`;
   }
-  const code = await createInvite(io.db, { role: command.role, unitId, createdBy: ADMIN_CREATOR });
-  io.out(`invite for ${forWhom}; works once: the person sends /join ${code} to the bot`);
+  const code = await createInvite(io.db, { role: command.role, unitId, createdBy: ADMIN_CREATOR, expiresAt });
+  io.out(`invite for ${forWhom}; works once, until ${until}: the person sends /join ${code} to the bot`);
   io.out(code);
 }

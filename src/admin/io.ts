@@ -17,6 +17,8 @@ export interface AdminIo {
   cwd?: string;
   /** APP_TIMEZONE: the zone of the jobs' schedule and of times shown; Asia/Ho_Chi_Minh when absent */
   timeZone?: string;
+  /** INVITE_TTL_DAYS: how long an invite code works; 14 days when absent */
+  inviteTtlDays?: number;
   /** when the jobs run (config.schedule); the default schedule when absent */
   schedule?: Schedule;
   /** the issuing body for the headings of exported documents (config.org); dotted blanks when absent */

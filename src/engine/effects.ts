@@ -11,10 +11,15 @@ import { queueForPerson } from "../outbox/address.ts";
 import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
 import { CaseExistsError, caseByCode, isCaseMentor, mentorCasesDue, openCase, saveCheckin, sealerFor, setCaseStatus, type Sealer } from "../store/cases.ts";
-import { createInvite, redeemInvite } from "../store/invites.ts";
-import { createLinkCode, LINK_CODE_MINUTES, redeemLinkCode } from "../store/links.ts";
-import { setRole, subscribe, unsubscribe } from "../store/people.ts";
-import { saveReport } from "../store/reports.ts";
+import { createInvite, inviteExpiry, redeemInvite } from "../store/invites.ts";
+import { answerLink, claimLinkCode, createLinkCode, LINK_CODE_MINUTES, pendingLink, withdrawClaim } from "../store/links.ts";
+import { preferredAddress, setRole, subscribe, unsubscribe, type Address } from "../store/people.ts";
+import { enqueue } from "../store/outbox.ts";
+import { renderPrompt } from "../i18n.ts";
+import { Lang } from "../domain/roles.ts";
+import { displayDateTime } from "../domain/time.ts";
+import type { GuessLimit } from "./guess-limit.ts";
+import { lockPeriod, saveReport } from "../store/reports.ts";
 import { unitById } from "../store/units.ts";
 import type { Effect } from "./flow.ts";
 import { fieldLabel, warningMsg } from "./steps.ts";
@@ -40,6 +45,24 @@ function isTipEffect(effect: Effect): effect is TipEffect {
 export interface EffectContext {
   dataKey?: string;
   timeZone: string;
+  /** INVITE_TTL_DAYS: how long a new invite code works */
+  inviteTtlDays: number;
+  /** wrong invite and link codes per person, so codes cannot be guessed */
+  guesses: GuessLimit;
+}
+
+/** One counter per person for every kind of code they type (invite or link). */
+const guessKey = (personId: number) => `code:${personId}`;
+
+/** A new invite's code and the words saying until when it works. */
+async function newInvite(tx: Tx, input: Omit<Parameters<typeof createInvite>[1], "expiresAt">, now: Date, ctx: EffectContext) {
+  const expiresAt = inviteExpiry(now, ctx.inviteTtlDays);
+  return { code: await createInvite(tx, { ...input, expiresAt }), until: displayDateTime(expiresAt, ctx.timeZone) };
+}
+
+/** Queues words for a person at a given address, in their language (not the one acting now). */
+async function tellAt(tx: Tx, to: Address, personId: number, lang: string, say: Msg[], now: Date) {
+  await enqueue(tx, { channel: to.channel, chatId: to.chatId, personId, payload: renderPrompt(Lang.parse(lang), { say: [] }, say) }, now);
 }
 
 export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, now: Date, ctx: EffectContext): Promise<EffectOutcome> {
@@ -72,9 +95,15 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       }
     }
     case "invite.redeem": {
+      // A person who typed too many wrong codes waits, before any code is looked at.
+      const wait = await ctx.guesses.waitMinutes(guessKey(person.id));
+      if (wait > 0) return { say: [{ key: "code-wait", args: { minutes: wait } }], toOfficers: [] };
       const redeemed = await redeemInvite(tx, effect.code, person.id, now);
       if (!redeemed.ok) {
-        return { say: [redeemed.reason === "used" ? { key: "join-used" } : { key: "join-invalid", args: { code: effect.code } }], toOfficers: [] };
+        if (redeemed.reason === "invalid") await ctx.guesses.wrong(guessKey(person.id));
+        const say: Msg =
+          redeemed.reason === "used" ? { key: "join-used" } : redeemed.reason === "expired" ? { key: "join-expired" } : { key: "join-invalid", args: { code: effect.code } };
+        return { say: [say], toOfficers: [] };
       }
       await setRole(tx, person.id, redeemed.role, redeemed.unitId);
       const unit = redeemed.unitId === null ? null : await unitById(tx, redeemed.unitId);
@@ -87,15 +116,65 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       return { say: [{ key: "link-code", args: { code, minutes: LINK_CODE_MINUTES } }], toOfficers: [] };
     }
     case "link.redeem": {
-      const linked = await redeemLinkCode(tx, effect.code, person.id, now);
-      return { say: [linked.ok ? { key: "link-done" } : { key: `link-${linked.reason}`, args: { code: effect.code } }], toOfficers: [] };
+      const wait = await ctx.guesses.waitMinutes(guessKey(person.id));
+      if (wait > 0) return { say: [{ key: "code-wait", args: { minutes: wait } }], toOfficers: [] };
+      const claimed = await claimLinkCode(tx, effect.code, person.id, now);
+      if (!claimed.ok) {
+        if (claimed.reason === "invalid") await ctx.guesses.wrong(guessKey(person.id));
+        return { say: [{ key: `link-${claimed.reason}`, args: { code: effect.code } }], toOfficers: [] };
+      }
+      // Nothing is joined yet: the code's owner says yes or no on their app.
+      const minutes = Math.max(1, Math.ceil((claimed.expiresAt.getTime() - now.getTime()) / 60_000));
+      await queueForPerson(
+        tx,
+        claimed.ownerId,
+        {
+          say: [{ key: "link-confirm-ask", args: { code: claimed.code, minutes } }],
+          choices: [
+            { label: { key: "link-yes" }, value: `/link yes ${claimed.code}` },
+            { label: { key: "link-no" }, value: `/link no ${claimed.code}` },
+          ],
+        },
+        `link-ask:${claimed.code}`,
+        now,
+      );
+      // A role holder is told plainly what the other app will be able to do, and how to stop it.
+      if (person.role !== "resident") {
+        return { say: [{ key: "link-waiting-role", args: { minutes, role: { key: `role-${person.role}` } } }], toOfficers: [] };
+      }
+      return { say: [{ key: "link-waiting", args: { minutes } }], toOfficers: [] };
+    }
+    case "link.answer": {
+      // Where the typist's answer goes, read before their identities may move.
+      const pending = await pendingLink(tx, person.id, effect.code, now);
+      const typist = pending?.claimedById ? await tx.person.findUnique({ where: { id: pending.claimedById } }) : null;
+      const typistAt = typist ? await preferredAddress(tx, typist.id, now) : null;
+      const answered = await answerLink(tx, person.id, effect.code, effect.accept, now);
+      if (answered.kind === "nothing") {
+        // "No" from the one who typed a code takes it back.
+        if (!effect.accept && (await withdrawClaim(tx, person.id, now))) return { say: [{ key: "link-withdrawn" }], toOfficers: [] };
+        return { say: [{ key: "link-nothing" }], toOfficers: [] };
+      }
+      const toTypist = async (say: Msg[], personId: number) => {
+        if (typist && typistAt) await tellAt(tx, typistAt, personId, typist.lang, say, now);
+      };
+      if (answered.kind === "declined") {
+        await toTypist([{ key: "link-declined" }], answered.typistId);
+        return { say: [{ key: "link-declined-owner" }], toOfficers: [] };
+      }
+      if (answered.kind === "conflict") {
+        await toTypist([{ key: "link-conflict" }], answered.typistId);
+        return { say: [{ key: "link-conflict" }], toOfficers: [] };
+      }
+      await toTypist([{ key: "link-done" }], answered.keptId);
+      return { say: [{ key: "link-done" }], toOfficers: [] };
     }
     case "invite.create": {
       if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };
-      const code = await createInvite(tx, { role: effect.role, unitId: effect.unitId, createdBy: `person:${person.id}` });
+      const { code, until } = await newInvite(tx, { role: effect.role, unitId: effect.unitId, createdBy: `person:${person.id}` }, now, ctx);
       const unit = effect.unitId === null ? null : await unitById(tx, effect.unitId);
       return {
-        say: [{ key: "invite-created", args: { role: { key: `role-${effect.role}` }, unit: unit?.name ?? "", code } }],
+        say: [{ key: "invite-created", args: { role: { key: `role-${effect.role}` }, unit: unit?.name ?? "", code, until } }],
         toOfficers: [],
       };
     }
@@ -139,13 +218,13 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
         if (error instanceof CaseExistsError) return { say: [{ key: "case-exists", args: { code: effect.code } }], toOfficers: [] };
         throw error;
       }
-      const invite = await createInvite(tx, { role: "mentor", unitId: opened.unitId, caseId: opened.id, createdBy: `person:${person.id}` });
+      const { code: invite, until } = await newInvite(tx, { role: "mentor", unitId: opened.unitId, caseId: opened.id, createdBy: `person:${person.id}` }, now, ctx);
       const say: Msg[] = [
         {
           key: "case-opened",
           args: { code: opened.code, unit: unit.name, start: displayDate(opened.startDate), end: opened.endDate ? displayDate(opened.endDate) : { key: "case-end-none" } },
         },
-        { key: "case-invite-created", args: { code: opened.code, invite } },
+        { key: "case-invite-created", args: { code: opened.code, invite, until } },
       ];
       if (effect.name !== null) say.splice(1, 0, { key: "case-name-saved" });
       return { say, toOfficers: [] };
@@ -155,8 +234,8 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       const found = await caseByCode(tx, effect.code);
       if (!found) return { say: [{ key: "case-unknown", args: { code: effect.code } }], toOfficers: [] };
       if (found.status !== "active") return { say: [{ key: "case-invite-inactive", args: { code: found.code, status: caseStatusMsg(found.status) } }], toOfficers: [] };
-      const invite = await createInvite(tx, { role: "mentor", unitId: found.unitId, caseId: found.id, createdBy: `person:${person.id}` });
-      return { say: [{ key: "case-invite-created", args: { code: found.code, invite } }], toOfficers: [] };
+      const { code: invite, until } = await newInvite(tx, { role: "mentor", unitId: found.unitId, caseId: found.id, createdBy: `person:${person.id}` }, now, ctx);
+      return { say: [{ key: "case-invite-created", args: { code: found.code, invite, until } }], toOfficers: [] };
     }
     case "case.status": {
       if (!canManageCases(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };

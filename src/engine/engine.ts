@@ -7,6 +7,8 @@ import { clearPendingFlow, markUnreachable, peopleWithRole, preferredAddress, se
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
 import { applyEffect } from "./effects.ts";
+import { createGuessLimit, type GuessLimit } from "./guess-limit.ts";
+import { DEFAULT_INVITE_TTL_DAYS } from "../store/invites.ts";
 import { answerText, type Command, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
 import { renderPrompt } from "../i18n.ts";
 import { queriesOn } from "./queries.ts";
@@ -28,6 +30,19 @@ export interface EngineOptions {
    * composition root to the scheduler, which knows what is due when.
    */
   onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
+  /** INVITE_TTL_DAYS; 14 when absent */
+  inviteTtlDays?: number;
+  /** counts wrong codes per person; one per engine options when absent (src/engine/guess-limit.ts) */
+  guesses?: GuessLimit;
+}
+
+// Engines built without a limiter (tests, benches) still limit guesses, one counter per options.
+const defaultGuesses = new WeakMap<EngineOptions, GuessLimit>();
+function guessesOf(options: EngineOptions): GuessLimit {
+  if (options.guesses) return options.guesses;
+  let g = defaultGuesses.get(options);
+  if (!g) defaultGuesses.set(options, (g = createGuessLimit()));
+  return g;
 }
 
 interface Active {
@@ -66,7 +81,12 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let joined: Role | undefined;
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
-  const effectCtx = { dataKey: options.dataKey, timeZone: options.timeZone };
+  const effectCtx = {
+    dataKey: options.dataKey,
+    timeZone: options.timeZone,
+    inviteTtlDays: options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS,
+    guesses: guessesOf(options),
+  };
   const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx, effectCtx) };
 
   const apply = async (effects: Effect[] | undefined) => {

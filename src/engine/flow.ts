@@ -85,7 +85,10 @@ export type Effect =
   | { type: "report.submit"; unitId: number; period: string; values: ReportValues; warnings: ReportWarning[] }
   | { type: "invite.redeem"; code: string }
   | { type: "link.create" }
+  /** the other app's code typed here: its owner is asked to confirm */
   | { type: "link.redeem"; code: string }
+  /** the code's owner answers the question; `code` null means their latest waiting one */
+  | { type: "link.answer"; accept: boolean; code: string | null }
   | { type: "invite.create"; role: InviteRole; unitId: number | null }
   | { type: "period.lock"; period: string }
   /** an officer reopens a locked month, saying why */

@@ -5,7 +5,8 @@ import { simulatorRouter } from "../../bots/simulator/api.ts";
 import type { Inbox } from "../engine/inbox.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
-import { telegramWebhook } from "./telegram-webhook.ts";
+import { jsonOnly } from "./json-only.ts";
+import { telegramSecret, telegramWebhook } from "./telegram-webhook.ts";
 
 const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bots", "simulator", "page.html");
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   log: Logger;
   demo: boolean;
   simulator: boolean;
+  /** required with `simulator` outside demo mode (config.ts refuses to start without it) */
+  simulatorSecret?: string;
   telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
   /** the Zalo webhook handler (bots/zalo/webhook.ts); it reads the raw body to check the signature */
   zaloWebhook?: RequestHandler;
@@ -35,15 +38,29 @@ export function createApp(deps: AppDeps): Express {
   });
 
   if (deps.telegram) {
-    app.post("/telegram/webhook", express.json({ limit: "1mb" }), telegramWebhook({ ...deps.telegram, log: deps.log }));
+    // Secret first, then content type, then parsing: a stranger learns nothing from our parser.
+    app.post(
+      "/telegram/webhook",
+      telegramSecret(deps.telegram.secret),
+      jsonOnly,
+      express.json({ limit: "1mb" }),
+      telegramWebhook({ receiveUpdate: deps.telegram.receiveUpdate, log: deps.log }),
+    );
   }
 
   if (deps.zaloWebhook) {
-    app.post("/zalo/webhook", express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
+    app.post("/zalo/webhook", jsonOnly, express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
   }
 
   if (deps.simulator) {
-    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo }));
+    if (!deps.demo) {
+      // Config refuses this already; an app must never be built with an open simulator on real data.
+      if (!deps.simulatorSecret) throw new Error("createApp: the simulator outside demo mode needs SIMULATOR_SECRET");
+      deps.log.warn(
+        "SIMULATOR IS ON OUTSIDE DEMO MODE: /simulator can read and write any simulator chat for whoever has SIMULATOR_SECRET. Turn it off (SIMULATOR=off) when you are done.",
+      );
+    }
+    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo, secret: deps.simulatorSecret }));
     app.get("/simulator", (_req, res) => res.sendFile(pagePath));
   }
 

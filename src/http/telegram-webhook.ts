@@ -10,16 +10,27 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 }
 
 /**
- * `POST /telegram/webhook`. Checks the secret header, records the update durably, answers 200.
- * The work happens after the answer, so a slow step never makes Telegram deliver again; if the
- * update cannot be recorded, a 503 with Retry-After asks Telegram to come back, not to hammer.
+ * The first handler of `POST /telegram/webhook`: a request without the right secret header is
+ * answered 401 before its body is read, so an unauthenticated caller never reaches the parser.
  */
-export function telegramWebhook(deps: { secret: string; receiveUpdate: (u: unknown) => Promise<void>; log: Logger }): RequestHandler {
-  return async (req, res) => {
-    if (!sameSecret(req.get("x-telegram-bot-api-secret-token"), deps.secret)) {
+export function telegramSecret(secret: string): RequestHandler {
+  return (req, res, next) => {
+    if (!sameSecret(req.get("x-telegram-bot-api-secret-token"), secret)) {
       res.status(401).json({ ok: false, error: "wrong secret token" });
       return;
     }
+    next();
+  };
+}
+
+/**
+ * `POST /telegram/webhook`, behind {@link telegramSecret} and the JSON parser: records the update
+ * durably, answers 200. The work happens after the answer, so a slow step never makes Telegram
+ * deliver again; if the update cannot be recorded, a 503 with Retry-After asks Telegram to come
+ * back, not to hammer.
+ */
+export function telegramWebhook(deps: { receiveUpdate: (u: unknown) => Promise<void>; log: Logger }): RequestHandler {
+  return async (req, res) => {
     try {
       await deps.receiveUpdate(req.body);
       res.status(200).json({ ok: true });

@@ -18,13 +18,21 @@ export function normalizeInviteCode(text: string): string {
   return text.toUpperCase().replace(/[\s-]/g, "");
 }
 
+/** How long an invite works when INVITE_TTL_DAYS is not set. */
+export const DEFAULT_INVITE_TTL_DAYS = 14;
+
+/** When an invite made at `now` stops working. */
+export function inviteExpiry(now: Date, ttlDays = DEFAULT_INVITE_TTL_DAYS): Date {
+  return new Date(now.getTime() + ttlDays * 86_400_000);
+}
+
 /**
- * A new one-time invite. With `caseId` (a mentor's invite for one rehab case), its taker also
+ * A new one-time invite, working until `expiresAt` (see {@link inviteExpiry}). With `caseId` (a mentor's invite for one rehab case), its taker also
  * becomes a mentor of that case; the unit is then the case's.
  */
 export async function createInvite(
   db: DbOrTx,
-  input: { role: InviteRole; unitId: number | null; createdBy: string; caseId?: number | null },
+  input: { role: InviteRole; unitId: number | null; createdBy: string; caseId?: number | null; expiresAt: Date },
 ): Promise<string> {
   for (;;) {
     const code = newInviteCode();
@@ -37,12 +45,15 @@ export async function createInvite(
 export type Redeemed =
   /** `caseCode`: the rehab case whose mentor the taker became (a case invite) */
   | { ok: true; role: InviteRole; unitId: number | null; caseCode?: string }
-  | { ok: false; reason: "invalid" | "used" };
+  | { ok: false; reason: "invalid" | "used" | "expired" };
 
-/** Uses a code once: of two people racing for one code, one gets it. */
+/** Uses a code once, before it expires: of two people racing for one code, one gets it. */
 export async function redeemInvite(db: DbOrTx, code: string, personId: number, now: Date): Promise<Redeemed> {
   const invite = await db.invite.findUnique({ where: { code: normalizeInviteCode(code) } });
   if (!invite) return { ok: false, reason: "invalid" };
+  if (invite.usedAt) return { ok: false, reason: "used" };
+  // Codes made before expiry existed count from when they were made.
+  if ((invite.expiresAt ?? inviteExpiry(invite.createdAt)) <= now) return { ok: false, reason: "expired" };
   const taken = await db.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now, usedById: personId } });
   if (taken.count === 0) return { ok: false, reason: "used" };
   if (invite.caseId !== null) {

@@ -163,7 +163,7 @@ describe("invite mentor --case", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
     const code = result.lines.at(-1)!;
     expect(code).toMatch(CODE);
-    expect(result.lines[0]).toBe(`invite for a rehab mentor of case CL-01 (Thôn Chí Linh); works once: the person sends /join ${code} to the bot`);
+    expect(result.lines[0]).toBe(`invite for a rehab mentor of case CL-01 (Thôn Chí Linh); works once, until 09:00 17/02/2025 (Asia/Ho_Chi_Minh): the person sends /join ${code} to the bot`);
     const invite = await env.db.invite.findUniqueOrThrow({ where: { code }, include: { unit: true } });
     const rehabCase = await env.db.rehabCase.findUniqueOrThrow({ where: { code: "CL-01" } });
     expect(invite).toMatchObject({ role: "mentor", caseId: rehabCase.id, createdBy: "admin", unit: { name: "Thôn Chí Linh" } });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { redeemInvite } from "../../src/store/invites.ts";
 import { freshDb } from "../support/db.ts";
-import { addTwoUnits, adminOn } from "./harness.ts";
+import { addTwoUnits, adminOn, NOW } from "./harness.ts";
 
 let env: Awaited<ReturnType<typeof freshDb>>;
 let admin: ReturnType<typeof adminOn>;
@@ -29,8 +29,20 @@ describe("invite", () => {
   it("gives codes that the chat's /join redeems once", async () => {
     const code = (await admin("invite", "officer")).lines.at(-1)!;
     const person = await env.db.person.create({ data: {} });
-    expect(await redeemInvite(env.db, code.toLowerCase(), person.id, new Date())).toEqual({ ok: true, role: "officer", unitId: null });
-    expect(await redeemInvite(env.db, code, person.id, new Date())).toEqual({ ok: false, reason: "used" });
+    expect(await redeemInvite(env.db, code.toLowerCase(), person.id, NOW)).toEqual({ ok: true, role: "officer", unitId: null });
+    expect(await redeemInvite(env.db, code, person.id, NOW)).toEqual({ ok: false, reason: "used" });
+  });
+
+  it("says until when a code works (14 days), and the code stops working then", async () => {
+    const { lines } = await admin("invite", "officer");
+    // 02:00 UTC is 09:00 in Hà Nội; fourteen days later.
+    expect(lines.at(-2)).toContain("works once, until 09:00 17/02/2025 (Asia/Ho_Chi_Minh)");
+    const code = lines.at(-1)!;
+    const person = await env.db.person.create({ data: {} });
+    const justBefore = new Date(NOW.getTime() + 14 * 86_400_000 - 1);
+    const at = new Date(NOW.getTime() + 14 * 86_400_000);
+    expect(await redeemInvite(env.db, code, person.id, at)).toEqual({ ok: false, reason: "expired" });
+    expect(await redeemInvite(env.db, code, person.id, justBefore)).toMatchObject({ ok: true });
   });
 
   it("makes mentor invites with or without a unit, and a new code each time", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 
 /** The simulator's HTTP API as the page calls it: any display name is a person. */
 describe("simulator API", () => {
@@ -19,7 +19,7 @@ describe("simulator API", () => {
 
   it("takes a Vietnamese name with spaces as one person, whatever its case, spacing or Unicode form", async () => {
     const unit = await seedUnit(chat.db);
-    const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test" });
+    const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
     expect(lastText(await chat.send("Bác Tâm", `/join ${code}`))).toContain("Bạn đã là trưởng Khu phố Nguyễn Trãi");
     // The same person typed differently: decomposed accents (as some keyboards send), other case, extra spaces.
     for (const same of ["Bác Tâm".normalize("NFD"), "bác tâm", "  BÁC   TÂM "]) {

@@ -39,6 +39,31 @@ describe("Telegram webhook", () => {
     expect(chat.fake!.calls.filter((c) => c.method === "sendMessage")).toHaveLength(0);
   });
 
+  it("checks the secret before reading the body: a wrong secret with malformed JSON gets 401, not a parser error", async () => {
+    chat = await openChat("telegram");
+    for (const secret of [undefined, "wrong"]) {
+      const res = await fetch(`${chat.base}/telegram/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        body: "{not json",
+      });
+      expect(res.status).toBe(401);
+      expect(await res.text()).not.toMatch(/json|parse|token \w/i);
+    }
+  });
+
+  it("answers 415 to a body that is not JSON, as the Zalo webhook does, and changes nothing", async () => {
+    chat = await openChat("telegram");
+    const res = await fetch(`${chat.base}/telegram/webhook`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", "x-telegram-bot-api-secret-token": SECRET },
+      body: JSON.stringify(update(9, "/start")),
+    });
+    expect(res.status).toBe(415);
+    await chat.server.inbox.idle();
+    expect(await chat.db.inboundUpdate.count()).toBe(0);
+  });
+
   it("acts once on an update delivered twice", async () => {
     chat = await openChat("telegram");
     for (let i = 0; i < 3; i++) expect((await post(update(42, "/start"), SECRET)).status).toBe(200);

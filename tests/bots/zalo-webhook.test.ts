@@ -52,6 +52,19 @@ describe("Zalo webhook", () => {
     expect(chat.zalo!.sent).toHaveLength(0);
   });
 
+  it("answers 415 to a signed event sent as another content type, as the Telegram webhook does, and changes nothing", async () => {
+    const { body, signature } = signedEvent(textEvent("1009", "/start", chat.clock.now));
+    const res = await fetch(`${chat.base}/zalo/webhook`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", "x-zevent-signature": signature },
+      body,
+    });
+    expect(res.status).toBe(415);
+    await settle();
+    expect(await chat.db.inboundUpdate.count()).toBe(0);
+    expect(chat.zalo!.sent).toHaveLength(0);
+  });
+
   it("answers malformed JSON with 400 and no effect", async () => {
     expect((await post("{not json", "mac=abc")).status).toBe(400);
     expect(await chat.db.inboundUpdate.count()).toBe(0);

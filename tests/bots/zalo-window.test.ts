@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
 import { preferredAddress } from "../../src/store/people.ts";
-import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
+import { joinAs, lastText, openChat, seedUnit, simulatorHeaders, type ChatDriver } from "../support/chat.ts";
 import { freshDb } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
 import { lastInbound, sealedIdentity } from "../support/people.ts";
@@ -61,7 +61,7 @@ describe("Zalo delivery outside the window", () => {
     chat.zalo!.failNext(chat.zalo!.error(-230, "User has not interacted with the OA in the last 7 days"));
     await runJob(deps(), "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", chat.clock.now);
     await chat.server.dispatcher.flush();
-    const web = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`)).json();
+    const web = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`, { headers: simulatorHeaders })).json();
     expect(web.messages.at(-1).text).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026");
     expect(await chat.db.outboxMessage.count({ where: { status: "rerouted" } })).toBe(1);
   });
@@ -83,16 +83,17 @@ describe("linking Zalo and the other channel", () => {
   it("makes one person of two identities, keeping the role, with reminders on the app used last", async () => {
     chat = await openChat("zalo");
     const unit = await seedUnit(chat.db);
-    const web = async (text: string) => {
-      await fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "head-web", text }) });
+    const web = async (text: string, kind: "text" | "choice" = "text") => {
+      const sent = kind === "text" ? { user: "head-web", text } : { user: "head-web", choice: text };
+      await fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: simulatorHeaders, body: JSON.stringify(sent) });
       await chat.server.inbox.idle();
       await chat.server.dispatcher.flush();
-      const body = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`)).json();
+      const body = await (await fetch(`${chat.base}/simulator/api/messages?user=head-web&after=0`, { headers: simulatorHeaders })).json();
       return body.messages.at(-1).text as string;
     };
     // The head joined on the web; on Zalo they are a stranger.
-    const { createInvite } = await import("../../src/store/invites.ts");
-    const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test" });
+    const { createInvite, inviteExpiry } = await import("../../src/store/invites.ts");
+    const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
     // After the 20th, the month's prompt follows the welcome (on the web, where they joined).
     expect(await web(`/join ${code}`)).toContain("📋 Đã đến kỳ báo cáo tháng 11/2026");
     expect((await chat.db.person.findFirstOrThrow()).role).toBe("head");
@@ -101,7 +102,12 @@ describe("linking Zalo and the other channel", () => {
     const linkCode = /\/link ([A-Z0-9]{8})/.exec(offer)?.[1];
     expect(linkCode).toBeDefined();
     expect(lastText(await chat.send("head", "/link WRONG123"))).toContain("không đúng");
-    expect(lastText(await chat.send("head", `/link ${linkCode}`))).toContain("Đã liên kết");
+    expect(lastText(await chat.send("head", `/link ${linkCode}`))).toContain("hãy bấm “Đồng ý” trên ứng dụng kia");
+    expect(await chat.db.person.count()).toBe(2);
+    // The head confirms on the web, where the code came from; both apps hear it.
+    expect(await web(`/link yes ${linkCode}`, "choice")).toContain("Đã liên kết");
+    await chat.server.dispatcher.flush();
+    expect(lastText(await chat.history("head"))).toContain("Đã liên kết");
     expect(lastText(await chat.send("head", `/link ${linkCode}`))).toContain("không đúng");
     expect(await chat.db.person.count()).toBe(1);
     expect(lastText(await chat.send("head", "/baocao"))).toContain("(1/11)");
@@ -111,14 +117,14 @@ describe("linking Zalo and the other channel", () => {
     expect(lastText(await chat.history("head"))).toContain("⏰ Nhắc");
   });
 
-  it("refuses an expired code and two accounts with different roles", async () => {
+  it("refuses an expired code and two accounts that both hold a role", async () => {
     chat = await openChat("zalo");
     const unit = await seedUnit(chat.db);
     await joinAs(chat, "head", "head", unit.id);
     await joinAs(chat, "officer", "officer", null);
     const offer = lastText(await chat.send("officer", "/link"));
     const linkCode = /\/link ([A-Z0-9]{8})/.exec(offer)![1];
-    expect(lastText(await chat.send("head", `/link ${linkCode}`))).toContain("vai trò khác nhau");
+    expect(lastText(await chat.send("head", `/link ${linkCode}`))).toContain("cả hai tài khoản đều có vai trò");
     chat.clock.now = new Date(chat.clock.now.getTime() + 16 * 60_000);
     expect(lastText(await chat.send("someone", `/link ${linkCode}`))).toContain("hết hạn");
   });

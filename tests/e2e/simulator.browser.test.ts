@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createServer, type Server } from "../../src/server.ts";
 import type { Db } from "../../src/store/client.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { getReport } from "../../src/store/reports.ts";
 import { addUnit } from "../../src/store/units.ts";
 import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
@@ -121,7 +121,7 @@ describe("web simulator in a browser", () => {
     await user.dispatchEvent("change");
     await expect(page.locator("#error").textContent()).resolves.toBe("");
 
-    const code = await createInvite(db, { role: "head", unitId, createdBy: "test" });
+    const code = await createInvite(db, { role: "head", unitId, createdBy: "test", expiresAt: inviteExpiry(new Date()) });
     const joined = await expectBot(() => type(`/join ${code}`), "Bạn đã là trưởng");
     expect(joined).toContain("Khu phố Nguyễn Trãi");
     await expect.poll(() => page.getByTestId("my-message").allTextContents()).toEqual([`/join ${code}`]);

@@ -4,6 +4,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { demoRefusal, prepareDemo } from "../../src/demo.ts";
+import { addUnit } from "../../src/store/units.ts";
+import { freshDb } from "../support/db.ts";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -57,4 +60,53 @@ describe("npm start", () => {
     expect(code).toBe(2);
     expect(err).toContain("PORT");
   }, 30_000);
+
+  it("refuses demo mode on a database with real data: exit 2, says why, changes nothing", async () => {
+    const { db, url, cleanup } = await freshDb();
+    try {
+      // A deployment's database: a unit and an officer, started without its environment.
+      const unit = await addUnit(db, { name: "Khu phố Lê Lai", households: 120, classification: "clean" });
+      await db.person.create({ data: { role: "officer" } });
+      const before = { invites: await db.invite.count(), settings: await db.setting.count(), units: await db.unit.count() };
+      // The server migrates the file first: leave it to the server alone.
+      await db.$disconnect();
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: "info" },
+      });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      // A server that does start (the bug) is stopped after a while, so the test fails, not hangs.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      clearTimeout(timer);
+      expect(out).toContain("Vùng Xanh cannot start");
+      expect(code).toBe(2);
+      expect(out).toContain("holds real data");
+      expect(out).toContain("TELEGRAM_BOT_TOKEN");
+      expect(out).not.toContain("DEMO MODE");
+      expect(out).not.toMatch(/officer\s+[A-Z0-9]{8}/);
+      expect({ invites: await db.invite.count(), settings: await db.setting.count(), units: await db.unit.count() }).toEqual(before);
+      expect(unit.id).toBeGreaterThan(0);
+    } finally {
+      await cleanup();
+    }
+  }, 60_000);
+
+  it("lets demo mode start again on a database it made, and on an empty one", async () => {
+    const { db, cleanup } = await freshDb();
+    try {
+      expect(await demoRefusal(db)).toBeNull();
+      await prepareDemo(db);
+      await db.person.create({ data: { role: "officer" } });
+      expect(await demoRefusal(db)).toBeNull();
+      await db.setting.deleteMany();
+      expect(await demoRefusal(db)).toMatch(/holds real data — 1 people, 5 units, 3 invites/);
+      await expect(prepareDemo(db)).rejects.toThrow("real data");
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -189,7 +189,7 @@ describe.each(CHANNELS)("officers' rehab cases over %s", (channel) => {
     expect(lastText(await chat.send("mentor", "/checkin"))).toContain("bạn không có trường hợp nào cần xác nhận");
     expect(lastText(await chat.send("officer", "/moigiupdo NT-01"))).toContain("Trường hợp NT-01 đang ở trạng thái “Cai nghiện bắt buộc”");
     const more = lastText(await chat.send("officer", "/moigiupdo nt-02"));
-    expect(more).toMatch(/^Mã mời người giúp đỡ trường hợp NT-02: [A-Z0-9]{8} \(người được mời gửi \/join [A-Z0-9]{8}; dùng một lần\)\.$/);
+    expect(more).toMatch(/^Mã mời người giúp đỡ trường hợp NT-02: [A-Z0-9]{8} \(người được mời gửi \/join [A-Z0-9]{8}; dùng một lần, đến \d\d:\d\d \d\d\/\d\d\/\d{4}\)\.$/);
     expect(lastText(await chat.send("officer", "/moigiupdo"))).toContain("Cách dùng: /moigiupdo MÃ");
   });
 

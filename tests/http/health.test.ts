@@ -10,7 +10,8 @@ import { captureLogger } from "../support/logger.ts";
 async function serve(db: Db, simulator = false) {
   const { log } = captureLogger();
   const inbox = createInbox({ db, clock: () => new Date(), log, engine: { commands: [], timeZone: "Asia/Ho_Chi_Minh" } });
-  const app = createApp({ db, inbox, log, demo: false, simulator });
+  // The simulator without a secret exists only in demo mode.
+  const app = createApp({ db, inbox, log, demo: simulator, simulator });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
   return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((r) => server.close(r)) };

@@ -3,7 +3,7 @@ import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
 import { createScheduler } from "../../src/scheduler/scheduler.ts";
 import { openDb, type Db } from "../../src/store/client.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { addUnit } from "../../src/store/units.ts";
 import { adminOn } from "../admin/harness.ts";
@@ -26,7 +26,7 @@ describe("people who join after a job ran, through the real chat", () => {
   afterEach(async () => chat.close());
 
   const join = async (user: string, input: { role: "head" | "mentor"; unitId: number; caseId?: number }) =>
-    (await chat.send(user, `/join ${await createInvite(chat.db, { ...input, createdBy: "test" })}`)).map((r) => r.text);
+    (await chat.send(user, `/join ${await createInvite(chat.db, { ...input, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) })}`)).map((r) => r.text);
 
   it("prompts a head who joins after the catch-up ran on an empty database, reminds them on the 23rd, and a re-run by hand sends nothing twice", async () => {
     // Started on Saturday 21/11 with no unit and nobody: the catch-up records the prompt of the 20th with nobody to send to.
@@ -35,7 +35,7 @@ describe("people who join after a job ran, through the real chat", () => {
     expect(await chat.db.jobRun.findFirst({ where: { job: "report-prompt" } })).toMatchObject({ occurrence: new Date("2026-11-20T01:00:00Z"), trigger: "catch-up", queued: 0 });
 
     const unit = await seedUnit(chat.db);
-    const joined = await chat.send("head", `/join ${await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test" })}`);
+    const joined = await chat.send("head", `/join ${await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) })}`);
     expect(joined.map((r) => r.text)).toEqual(["Bạn đã là trưởng Khu phố Nguyễn Trãi. Gõ /baocao để làm báo cáo tháng.", expect.stringContaining(PROMPT)]);
     expect(joined[1]!.text).toContain("Hạn chót: 26/11/2026.");
     expect(joined[1]!.choices).toEqual([{ label: "📝 Làm báo cáo", value: "/baocao" }]);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { redeemInvite, createInvite } from "../../src/store/invites.ts";
+import { redeemInvite, createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { recordInbound } from "../../src/store/inbox.ts";
 import { enqueue, dueMessages } from "../../src/store/outbox.ts";
 import { addUnit, unitByName, UnitExistsError } from "../../src/store/units.ts";
@@ -32,7 +32,7 @@ describe("store", () => {
     const { db, cleanup: c } = await freshDb();
     cleanup = c;
     const person = await db.person.create({ data: {} });
-    const code = await createInvite(db, { role: "officer", unitId: null, createdBy: "test" });
+    const code = await createInvite(db, { role: "officer", unitId: null, createdBy: "test", expiresAt: inviteExpiry(new Date()) });
     expect(await redeemInvite(db, code.toLowerCase(), person.id, new Date())).toMatchObject({ ok: true, role: "officer" });
     expect(await redeemInvite(db, code, person.id, new Date())).toEqual({ ok: false, reason: "used" });
     expect(await redeemInvite(db, "NOPE1234", person.id, new Date())).toEqual({ ok: false, reason: "invalid" });

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { openCase, sealerFor } from "../../src/store/cases.ts";
-import { createInvite } from "../../src/store/invites.ts";
-import { joinAs, openChat, seedUnit, type ChatDriver, type Reply, type TestChannel } from "./chat.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
+import { joinAs, lastText, openChat, seedUnit, type ChatDriver, type Reply, type TestChannel } from "./chat.ts";
 import { TEST_DATA_KEY } from "./db.ts";
 
 /** Wednesday 25/11/2026, 10:00 in Hà Nội: the week of Monday 23/11/2026. */
@@ -36,7 +36,7 @@ export function openTestCase(
 
 /** A mentor who joins a case through the real /join flow. */
 export async function joinTestCase(chat: ChatDriver, user: string, caseId: number, unitId: number) {
-  const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test" });
+  const code = await createInvite(chat.db, { role: "mentor", unitId, caseId, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
   const replies = await chat.send(user, `/join ${code}`);
   // The welcome may be followed by the week's check-in prompt, owed at once.
   expect(texts(replies)).toMatch(/Bạn được phân công giúp đỡ trường hợp|You are now a mentor of case/);

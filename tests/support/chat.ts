@@ -3,7 +3,7 @@ import { loadConfig } from "../../src/config.ts";
 import type { InboundContent } from "../../src/engine/types.ts";
 import { createServer, type Server } from "../../src/server.ts";
 import type { Db } from "../../src/store/client.ts";
-import { createInvite } from "../../src/store/invites.ts";
+import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { addUnit } from "../../src/store/units.ts";
 import type { Classification } from "../../src/domain/units.ts";
 import { freshDb, TEST_DATA_KEY } from "./db.ts";
@@ -50,6 +50,11 @@ export type TestChannel = (typeof CHANNELS)[number];
 
 const SECRET = "test-secret_123";
 
+/** The simulator's secret beside a real channel (outside demo mode it is required). */
+export const SIMULATOR_TEST_SECRET = "simulator-test-secret-0123456789";
+/** Headers of a call to the simulator's API from a test. */
+export const simulatorHeaders = { "content-type": "application/json", "x-simulator-secret": SIMULATOR_TEST_SECRET };
+
 /**
  * A running product on a fresh database with a fake channel, driven over HTTP exactly as the
  * channel would drive it: the simulator's API, or Telegram's webhook with a fake Bot API.
@@ -61,7 +66,13 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
   // A data key on every channel, as a real deployment has (demo mode makes one at start).
-  const env: Record<string, string> = { DATABASE_URL: url, SIMULATOR: "on", LOG_LEVEL: "debug", DATA_KEY: TEST_DATA_KEY };
+  const env: Record<string, string> = {
+    DATABASE_URL: url,
+    SIMULATOR: "on",
+    SIMULATOR_SECRET: SIMULATOR_TEST_SECRET,
+    LOG_LEVEL: "debug",
+    DATA_KEY: TEST_DATA_KEY,
+  };
   if (fake) {
     Object.assign(env, {
       TELEGRAM_BOT_TOKEN: fake.token,
@@ -123,7 +134,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
   async function history(user: string): Promise<Reply[]> {
     if (fake) return fake.sentTo(numericId(user));
     if (zalo) return zalo.sentTo(zaloId(user));
-    const res = await fetch(`${base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`);
+    const res = await fetch(`${base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`, { headers: simulatorHeaders });
     const body = (await res.json()) as { messages: { text: string; choices?: Reply["choices"] }[] };
     return body.messages.map((m) => ({ text: m.text, choices: m.choices ?? [] }));
   }
@@ -171,7 +182,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
         content.kind === "text" ? { text: content.text } : content.kind === "choice" ? { choice: content.value } : { sticker: true };
       const res = await fetch(`${base}/simulator/api/send`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: simulatorHeaders,
         body: JSON.stringify({ user, id: randomUUID(), ...body }),
       });
       if (res.status !== 200) throw new Error(`simulator answered ${res.status}`);
@@ -222,7 +233,7 @@ export async function seedUnit(db: Db, name = "Khu phố Nguyễn Trãi", househ
 }
 
 export async function joinAs(chat: ChatDriver, user: string, role: "head" | "officer" | "mentor", unitId: number | null) {
-  const code = await createInvite(chat.db, { role, unitId, createdBy: "test" });
+  const code = await createInvite(chat.db, { role, unitId, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
   const replies = await chat.send(user, `/join ${code}`);
   // The welcome may be followed by what the newcomer is owed at once (the month's prompt).
   if (!replies.some((r) => /Bạn đã là|You are now/.test(r.text))) throw new Error(`join failed: ${JSON.stringify(replies)}`);

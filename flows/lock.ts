@@ -11,7 +11,7 @@ export const lockFlow: Flow = {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const current = periodOf(ctx.now, ctx.timeZone);
     const period = parsePeriodText(args);
-    if (!period) return { kind: "done", say: [{ key: "lock-usage", args: { example: previousPeriod(current) } }] };
+    if (!period) return { kind: "done", say: [{ key: "lock-usage", args: { example: displayPeriod(previousPeriod(current)) } }] };
     // The effect checks again: the month may turn between the command and its commit.
     if (period >= current) return { kind: "done", say: [{ key: "lock-not-ended", args: { period: displayPeriod(period) } }] };
     return { kind: "done", effects: [{ type: "period.lock", period }] };
@@ -36,7 +36,7 @@ export const unlockFlow: Flow<UnlockData> = {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const [first = "", ...rest] = args.trim().split(/\s+/);
     const period = parsePeriodText(first);
-    if (!period) return { kind: "done", say: [{ key: "unlock-usage", args: { example: previousPeriod(periodOf(ctx.now, ctx.timeZone)) } }] };
+    if (!period) return { kind: "done", say: [{ key: "unlock-usage", args: { example: displayPeriod(previousPeriod(periodOf(ctx.now, ctx.timeZone))) } }] };
     if (!(await ctx.q.isLocked(period))) return { kind: "done", say: [{ key: "unlock-not-locked", args: { period: displayPeriod(period) } }] };
     const reason = rest.join(" ").trim();
     if (reason.length > MAX_UNLOCK_REASON) return { kind: "done", say: [{ key: "err-too-long", args: { max: MAX_UNLOCK_REASON } }] };

@@ -38,10 +38,10 @@ help-officer =
     Xin chào cán bộ!
     • /tinbao — tin báo đang mở; /tobao MÃ — xem một tin báo
     • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
-    • /tonghop [MM/YYYY hoặc YYYY-MM] — tổng hợp báo cáo tháng
-    • /invite head|mentor|officer [tên khu phố] — tạo mã mời
-    • /tonghop TÊN KHU PHỐ [MM/YYYY] — số liệu tháng của một khu phố
-    • /khoaso MM/YYYY — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa MM/YYYY LÝ DO — mở lại
+    • /tonghop [tháng, ví dụ 11/2026] — tổng hợp báo cáo tháng
+    • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
+    • /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026] — số liệu tháng của một khu phố
+    • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
     • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
     • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
     • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
@@ -156,7 +156,7 @@ summary-no-head = Chưa có trưởng khu phố nên không ai báo cáo ({ $cou
        *[other] {" "}và { $more } khu phố khác
     }. Tạo mã mời: /moi truong TÊN KHU PHỐ
 summary-warnings-more = … và { $more } cảnh báo khác (xem từng khu phố: /tonghop TÊN KHU PHỐ).
-summary-unit-hint = Xem một khu phố: /tonghop TÊN KHU PHỐ [MM/YYYY]
+summary-unit-hint = Xem một khu phố: /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026]
 summary-unit-title = 📊 { $unit } — tháng { $period }
 summary-unit-info = Phân loại: { $class }; { $households } hộ.
 summary-unit-retired = Đã ngừng theo dõi từ tháng { $period }.
@@ -169,17 +169,17 @@ summary-missing-none = Tất cả khu phố đã báo cáo.
 summary-warnings = Cảnh báo:
 summary-warning-line = • { $unit }: { $warning }
 summary-locked = Tháng này đã khóa sổ.
-summary-usage = Cách dùng: /tonghop hoặc /tonghop YYYY-MM (cả thị trấn), /tonghop TÊN KHU PHỐ [YYYY-MM] (một khu phố)
+summary-usage = Cách dùng: /tonghop hoặc /tonghop 11/2026 (cả thị trấn), /tonghop TÊN KHU PHỐ [11/2026] (một khu phố)
 
 ## Invites and locks
-invite-usage = Cách dùng: /invite head|mentor|officer [tên khu phố]. Trưởng khu phố cần tên khu phố.
+invite-usage = Cách dùng: /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, hoặc /moi công an. Mã cho trưởng khu phố cần tên khu phố, ví dụ: /moi trưởng Lê Lai.
 invite-unknown-unit = Không tìm thấy khu phố “{ $unit }”. Các khu phố: { $units }
 invite-created = Mã mời { $role } { $unit }: { $code } — người nhận gõ /join { $code }. Mã chỉ dùng được một lần, đến { $until }.
 role-head = trưởng khu phố
 role-mentor = người giúp đỡ
 role-officer = cán bộ
 role-resident = người dân
-lock-usage = Cách dùng: /khoaso YYYY-MM, ví dụ /khoaso { $example }
+lock-usage = Cách dùng: /khoaso THÁNG/NĂM, ví dụ /khoaso { $example }
 lock-done = Đã khóa sổ tháng { $period }. Báo cáo tháng này không sửa được nữa.
 lock-already = Tháng { $period } đã khóa sổ từ trước.
 
@@ -365,7 +365,7 @@ case-none-yet = Chưa có trường hợp nào. Gõ /moca để mở hồ sơ m�
 case-status-ask-code = Đổi trạng thái trường hợp nào? Gõ mã: { $cases }
 case-status-ask = Trạng thái mới của { $code }?
 case-status-bad = Vui lòng chọn: Đang giúp đỡ, Hoàn thành, Tái nghiện hoặc Cai nghiện bắt buộc.
-case-status-usage = Cách dùng: /trangthaica MÃ active|completed|relapsed|compulsory
+case-status-usage = Cách dùng: /trangthaica MÃ đang giúp đỡ | hoàn thành | tái nghiện | cai nghiện bắt buộc
 case-status-same = { $code } đã ở trạng thái “{ $status }”. Không đổi gì.
 case-status-done = Đã đổi trạng thái { $code }: { $from } → { $to }.
 case-no-units = Chưa có khu phố nào. Nhờ quản trị thêm khu phố trước.
@@ -375,9 +375,9 @@ case-exists = Đã có trường hợp mã { $code }. Vui lòng chọn mã khác
 case-ask-unit-buttons = Trường hợp thuộc khu phố nào?
 case-ask-unit-typed = Trường hợp thuộc khu phố nào? Gõ tên khu phố.
 btn-today = Hôm nay
-case-ask-start = Ngày bắt đầu giúp đỡ? Bấm “Hôm nay” hoặc gõ ngày (DD/MM/YYYY).
-case-bad-date = Vui lòng gõ ngày dạng DD/MM/YYYY, ví dụ 23/11/2026.
-case-ask-end = Ngày dự kiến kết thúc (DD/MM/YYYY)? Bấm “Bỏ qua” nếu chưa định.
+case-ask-start = Ngày bắt đầu giúp đỡ? Bấm “Hôm nay” hoặc gõ ngày, ví dụ 23/11/2026.
+case-bad-date = Vui lòng gõ ngày, ví dụ 23/11/2026 hoặc “hôm qua”.
+case-ask-end = Ngày dự kiến kết thúc (ví dụ 23/05/2027)? Bấm “Bỏ qua” nếu chưa định.
 case-end-before-start = Ngày kết thúc phải từ { $start } trở đi.
 case-open-summary =
     Mở hồ sơ { $code }:
@@ -452,12 +452,12 @@ tips-hint = Gõ /tobao MÃ để xem một tin báo.
 tip-officer-title = Tin báo { $code } — { $status } — gửi lúc { $date }
 tip-exchange-question = ❓ Cán bộ hỏi: { $text }
 tip-exchange-answer = 💬 Người báo trả lời: { $text }
-tip-officer-actions = Xử lý: /xuly { $code } checking|handled|unfounded · /hoi { $code } câu hỏi · /khenthuong { $code } · /chantin { $code }
+tip-officer-actions = Xử lý: /xuly { $code } xác minh | đã xử lý | không có cơ sở · /hoi { $code } câu hỏi · /khenthuong { $code } · /chantin { $code }
 tip-is-rewarded = 🏅 Đã đánh dấu khen thưởng.
 tip-not-rewarded = Chưa đánh dấu khen thưởng: gõ /khenthuong MÃ nếu xứng đáng.
 tip-moved = Tin báo { $code }: { $from } → { $to }. Người báo tin được báo tình trạng mới.
 tip-move-not-allowed = Không thể chuyển tin báo { $code } từ “{ $from }” sang “{ $to }”.
-tip-move-usage = Cách dùng: /xuly MÃ checking|handled|unfounded (đang xác minh / đã xử lý / không có cơ sở)
+tip-move-usage = Cách dùng: /xuly MÃ xác minh | đã xử lý | không có cơ sở
 tip-ask-usage = Cách dùng: /hoi MÃ câu hỏi
 tip-asked = Đã gửi câu hỏi cho người báo tin { $code }. Câu trả lời sẽ đến ngay khi có.
 tip-ask-unreachable = Đã lưu câu hỏi, nhưng hiện không nhắn được cho người báo tin { $code }; họ sẽ thấy câu hỏi khi gõ /tobao { $code }.
@@ -472,7 +472,7 @@ checkin-closed = Xong. Đã lưu { $count } trường hợp của tuần { $week
 
 ## Locking and unlocking a month
 lock-not-ended = Tháng { $period } chưa kết thúc: chỉ khóa sổ được tháng đã qua.
-unlock-usage = Cách dùng: /mokhoa YYYY-MM LÝ DO, ví dụ /mokhoa { $example } Khu phố Chí Linh nhập sai số hộ
+unlock-usage = Cách dùng: /mokhoa THÁNG/NĂM LÝ DO, ví dụ /mokhoa { $example } Khu phố Chí Linh nhập sai số hộ
 unlock-not-locked = Tháng { $period } chưa khóa sổ; báo cáo vẫn sửa được.
 unlock-ask-reason = Vì sao mở lại sổ tháng { $period }? Lý do được lưu lại. (Gõ /huy để thôi.)
 unlock-reason-expected = Vui lòng gõ lý do mở lại sổ (tối đa 500 ký tự), hoặc /huy để thôi.

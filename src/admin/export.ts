@@ -7,7 +7,7 @@ import { consolidatedTable } from "../domain/summary.ts";
 import { t } from "../i18n.ts";
 import { complianceByUnit } from "../store/cases.ts";
 import { reportsOf, revisionsOfPeriod } from "../store/reports.ts";
-import { listUnits } from "../store/units.ts";
+import { unitsActiveIn } from "../store/units.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
 import type { RevisionLine, WarningLine } from "./export/corrections.ts";
 import { BOM, exportCsv } from "./export/csv.ts";
@@ -55,10 +55,11 @@ export function parseExportCommand(args: string[]): ExportCommand {
   return { kind: "export", period: parsed.month, format: parsed.format ?? "csv", out: parsed.out ?? null };
 }
 
-/** Writes the consolidated table of a month: every unit, reported or not. */
+/** Writes the consolidated table of a month: every unit in service that month, reported or not. */
 export async function runExportCommand(command: ExportCommand, io: AdminIo): Promise<void> {
   const timeZone = io.timeZone ?? "Asia/Ho_Chi_Minh";
-  const units = await listUnits(io.db);
+  // A unit retired later still belongs to the months before it was retired.
+  const units = await unitsActiveIn(io.db, command.period);
   const reports = await reportsOf(io.db, command.period);
   const rows = consolidatedTable(units, reports);
   const byUnit = await complianceByUnit(io.db, command.period, timeZone, io.now);

@@ -63,6 +63,15 @@ describe("export as CSV", () => {
     expect(result.stdout).toBe(CSV_JANUARY);
   });
 
+  it("keeps a unit retired this month in the months before, and leaves it out from this month on", async () => {
+    expect((await admin("units", "retire", "Thôn Đồng Tâm")).code).toBe(0);
+    const january = (await admin("export", "--month", "2025-01")).stdout;
+    const february = (await admin("export", "--month", "2025-02")).stdout;
+    expect(january).toContain("Thôn Đồng Tâm");
+    expect(february).not.toContain("Thôn Đồng Tâm");
+    expect(february).toContain("Khu phố Chí Linh");
+  });
+
   it("shows times in APP_TIMEZONE with that zone's offset", async () => {
     const result = await adminOn(env.db, { cwd: dir, timeZone: "America/New_York" })("export", "--month", "2025-01");
     expect(result.lines[1]).toContain(",submitted,2025-01-24T04:05:00-05:00,");

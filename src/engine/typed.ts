@@ -8,7 +8,7 @@ import type { ChoiceMsg, InboundContent, Prompt } from "./types.ts";
 export type TypedChoice = { kind: "content"; content: InboundContent } | { kind: "ambiguous"; choices: ChoiceMsg[] };
 
 /** Every way a button can be typed: its label in each language, and the flow's synonyms. */
-function optionsOf(choices: ChoiceMsg[]): ChoiceOption[] {
+export function optionsOf(choices: ChoiceMsg[]): ChoiceOption[] {
   return choices.map((c) => ({ value: c.value, says: [...Lang.options.map((l) => t(l, c.label)), ...(c.says ?? [])] }));
 }
 

@@ -133,7 +133,7 @@ describe("web simulator in a browser", () => {
     for (const [i, value] of VALUES.entries()) {
       if (i === 1) {
         // A bad answer: a short explanation and the same question again, in one message.
-        const again = await expectBot(() => type("abc"), "Vui lòng nhập một số");
+        const again = await expectBot(() => type("abc"), "Bạn gõ một số nhé");
         expect(again).toContain("(2/11) Số người nghi nghiện?");
       }
       await expectBot(() => type(value), `(${i + 2}/11)`);
@@ -180,5 +180,39 @@ describe("web simulator in a browser", () => {
 
     // Nothing went wrong on the server side.
     expect(logLines.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
+  }, 60_000);
+
+  it("a head who types only words, as they talk, files the whole report in 13 messages", async () => {
+    const other = (await addUnit(db, { name: "Khu phố Lê Lai", households: 150, classification: "has_cases" })).id;
+    const user = page.getByTestId("user");
+    await user.fill("Bà Hoa");
+    await user.dispatchEvent("change");
+    const code = await createInvite(db, { role: "head", unitId: other, createdBy: "test", expiresAt: inviteExpiry(new Date()) });
+    await expectBot(() => type(`/join ${code}`), "Bạn đã là trưởng");
+    const before = (await page.getByTestId("my-message").allTextContents()).length;
+    // No slash, no digits, no diacritics here and there, particles, a noun after the number.
+    const said: [string, string][] = [
+      ["bao cao", "(1/11)"],
+      ["mười hai", "(2/11)"],
+      ["bốn người ạ", "(3/11)"],
+      ["hai", "(4/11)"],
+      ["nam", "(5/11)"],
+      ["mot", "(6/11)"],
+      ["một người", "(7/11)"],
+      ["một trăm hai mươi hộ", "(8/11)"],
+      ["ba buổi", "(9/11)"],
+      ["ko co", "(10/11)"],
+      ["hai điểm", "(11/11)"],
+      ["không có gì ạ", "Gửi báo cáo này?"],
+      ["dạ gửi đi", "Đã gửi báo cáo tháng 11/2026"],
+    ];
+    for (const [text, expected] of said) await expectBot(() => type(text), expected);
+    const typed = (await page.getByTestId("my-message").allTextContents()).slice(before);
+    expect(typed).toHaveLength(13);
+    expect((await getReport(db, other, "2026-11"))?.values).toEqual({
+      addicts: 12, suspected: 4, newCases: 2, familyRehab: 5, compulsoryReferrals: 1, relapses: 1,
+      householdsCommitted: 120, propagandaSessions: 3, incidents: 0, suspectedSpots: 2, notes: null,
+    });
+    await page.screenshot({ path: path.join(shots, "simulator-words.png") });
   }, 60_000);
 });

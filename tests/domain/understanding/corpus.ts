@@ -86,27 +86,15 @@ export const NO: [string, boolean][] = [
 /** Neither yes nor no: asked again, never guessed. */
 export const YES_NO_UNCLEAR: string[] = ["abc", "12", "có lẽ", "không biết", "để xem", "hmm", "🙂", "có không", "xin chào", "?"];
 
-/** Options as the flows offer them; [typed, value] pairs per question. */
-export const TIP_CATEGORIES = [
-  { value: "dealing", says: ["Mua bán", "buôn bán", "bán ma túy", "mua bán ma túy", "dealing"] },
-  { value: "using", says: ["Sử dụng, tụ tập", "sử dụng", "sử dụng ma túy", "tụ tập", "nghiện", "hút chích", "chích", "hút", "using"] },
-  { value: "spot", says: ["Điểm nghi", "điểm nghi vấn", "địa điểm", "spot"] },
-  { value: "suspect", says: ["Đối tượng khả nghi", "đối tượng", "người lạ", "khả nghi", "suspect"] },
-  { value: "other", says: ["Khác", "cái khác", "other"] },
-];
 export const TIP_CATEGORY_ANSWERS: [string, string | "ambiguous" | "none"][] = [
-  ["1", "dealing"], ["2", "using"], ["3", "spot"], ["4", "suspect"], ["5", "other"], ["số 1", "dealing"], ["so 2", "using"],
-  ["mục 3", "spot"], ["muc 4", "suspect"], ["một", "dealing"], ["hai", "using"], ["mua bán", "dealing"], ["mua ban", "dealing"],
+  ["1", "dealing"], ["2", "using"], ["3", "spot"], ["4", "person"], ["5", "other"], ["số 1", "dealing"], ["so 2", "using"],
+  ["mục 3", "spot"], ["muc 4", "person"], ["một", "dealing"], ["hai", "using"], ["mua bán", "dealing"], ["mua ban", "dealing"],
   ["ban ma tuy", "dealing"], ["bán ma túy", "dealing"], ["buon ban", "dealing"], ["nghien", "using"], ["nghiện", "using"],
   ["hut chich", "using"], ["hút chích", "using"], ["su dung", "using"], ["tu tap", "using"], ["tụ tập", "using"],
-  ["diem nghi", "spot"], ["điểm nghi", "spot"], ["doi tuong", "suspect"], ["đối tượng khả nghi", "suspect"], ["khac", "other"],
+  ["diem nghi", "spot"], ["điểm nghi", "spot"], ["doi tuong", "person"], ["đối tượng khả nghi", "person"], ["khac", "other"],
   ["khác", "other"], ["mua bna", "dealing"], ["su dng", "using"], ["ma tuy", "ambiguous"], ["6", "none"], ["xin chào", "none"],
 ];
 
-export const TIP_IDENTITY = [
-  { value: "anonymous", says: ["Giấu tên", "ẩn danh", "giữ kín", "không để tên", "không cần tên", "anonymous"] },
-  { value: "named", says: ["Để lại tên", "có tên", "để tên", "ghi tên", "named"] },
-];
 export const TIP_IDENTITY_ANSWERS: [string, string | "ambiguous" | "none"][] = [
   ["1", "anonymous"], ["2", "named"], ["giau ten", "anonymous"], ["giấu tên", "anonymous"], ["an danh", "anonymous"],
   ["ẩn danh", "anonymous"], ["ko de ten", "anonymous"], ["không để tên", "anonymous"], ["giu kin", "anonymous"],
@@ -159,20 +147,6 @@ export const AUDIENCE_ANSWERS: [string, string | "ambiguous" | "none"][] = [
   ["nguoi dan", "residents"], ["ba con", "residents"], ["nguoi giup do", "mentors"], ["1", "heads"], ["4", "everyone"],
 ];
 
-/** The report's fields, for "which one to correct?" */
-export const REPORT_FIELD_OPTIONS = [
-  { value: "addicts", says: ["Số người nghiện có hồ sơ quản lý", "người nghiện", "nghiện", "có hồ sơ"] },
-  { value: "suspected", says: ["Số người nghi nghiện", "nghi nghiện"] },
-  { value: "newCases", says: ["Số người nghiện phát sinh mới", "phát sinh mới", "phát sinh", "mới"] },
-  { value: "familyRehab", says: ["Số người cai nghiện tại gia đình, cộng đồng", "cai tại gia đình", "cai nghiện", "gia đình"] },
-  { value: "compulsoryReferrals", says: ["Số hồ sơ đề nghị cai nghiện bắt buộc", "bắt buộc", "cai bắt buộc", "đề nghị"] },
-  { value: "relapses", says: ["Số người tái nghiện", "tái nghiện"] },
-  { value: "householdsCommitted", says: ["Số hộ đã ký cam kết", "cam kết", "hộ ký cam kết", "số hộ"] },
-  { value: "propagandaSessions", says: ["Số buổi tuyên truyền", "tuyên truyền", "buổi"] },
-  { value: "incidents", says: ["Số vụ việc liên quan ma túy", "vụ việc", "số vụ"] },
-  { value: "suspectedSpots", says: ["Số điểm nghi mua bán, sử dụng", "điểm nghi", "tụ điểm"] },
-  { value: "notes", says: ["Kiến nghị, đề xuất", "kiến nghị", "đề xuất", "ghi chú"] },
-];
 export const REPORT_FIELD_ANSWERS: [string, string | "ambiguous" | "none"][] = [
   ["8", "propagandaSessions"], ["muc 8", "propagandaSessions"], ["mục 8", "propagandaSessions"], ["so 8", "propagandaSessions"],
   ["số 8", "propagandaSessions"], ["cau 8", "propagandaSessions"], ["câu 8", "propagandaSessions"], ["tám", "propagandaSessions"],

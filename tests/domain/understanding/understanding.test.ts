@@ -6,6 +6,11 @@ import { understandDate } from "../../../src/domain/understand/dates.ts";
 import { understandIntent, type IntentEntry } from "../../../src/domain/understand/intent.ts";
 import { normalize } from "../../../src/domain/understand/normalize.ts";
 import { understandYesNo } from "../../../src/domain/understand/yesno.ts";
+import { categoryChoices, identityChoices } from "../../../flows/tip.ts";
+import { reportFieldOptions } from "../../../flows/report.ts";
+import { optionsOf } from "../../../src/engine/typed.ts";
+/** The choices as the flows offer them: their labels in both languages and their synonyms. */
+const flowOptions = { category: optionsOf(categoryChoices), identity: optionsOf(identityChoices) };
 import * as corpus from "./corpus.ts";
 
 /** The intents as the command table gives them (flows/index.ts builds the real one). */
@@ -42,13 +47,13 @@ describe("yes and no", () => {
   it.each(corpus.YES_NO_UNCLEAR)("%s → asked again", (typed) => expect(understandYesNo(typed)).toBeUndefined());
 });
 
-choiceTable("tip categories", corpus.TIP_CATEGORIES, corpus.TIP_CATEGORY_ANSWERS);
-choiceTable("staying anonymous", corpus.TIP_IDENTITY, corpus.TIP_IDENTITY_ANSWERS);
+choiceTable("tip categories", flowOptions.category, corpus.TIP_CATEGORY_ANSWERS);
+choiceTable("staying anonymous", flowOptions.identity, corpus.TIP_IDENTITY_ANSWERS);
 choiceTable("check-in: contacted", corpus.CHECKIN_CONTACT, corpus.CHECKIN_CONTACT_ANSWERS);
 choiceTable("check-in: how", corpus.CHECKIN_METHOD, corpus.CHECKIN_METHOD_ANSWERS);
 choiceTable("check-in: the person's state", corpus.CHECKIN_STATE, corpus.CHECKIN_STATE_ANSWERS);
 choiceTable("announcement audience", corpus.AUDIENCES, corpus.AUDIENCE_ANSWERS);
-choiceTable("which report field to correct", corpus.REPORT_FIELD_OPTIONS, corpus.REPORT_FIELD_ANSWERS);
+choiceTable("which report field to correct", reportFieldOptions, corpus.REPORT_FIELD_ANSWERS);
 
 describe("commands without a slash", () => {
   it.each(corpus.COMMANDS)("%s → %s", (typed, command) => expect(understandIntent(typed, INTENTS)).toBe(command));
@@ -86,7 +91,7 @@ describe("properties", () => {
         normalize(s);
         understandCount(s);
         understandYesNo(s);
-        understandChoice(s, corpus.TIP_CATEGORIES);
+        understandChoice(s, flowOptions.category);
         understandIntent(s, INTENTS);
         understandDate(s, { year: 2026, month: 11, day: 28 });
       }),

@@ -1,4 +1,5 @@
 import { canManageCases, canSeeCaseNames } from "../src/domain/access.ts";
+import { understandDate } from "../src/domain/understand/dates.ts";
 import {
   CASE_STATUSES,
   CaseCode,
@@ -271,12 +272,19 @@ const unitStep: Step<NewCaseData> = {
   },
 };
 
+/** "hôm qua", "28/11", "ngày 28 tháng 11": a start is today or before, so a day without a year is the latest one. */
+function startDateSaid(text: string, today: string): string | undefined {
+  const [year, month, day] = today.split("-").map(Number) as [number, number, number];
+  const u = understandDate(text, { year, month, day });
+  return u.kind === "date" ? u.iso : undefined;
+}
+
 const startStep: Step<NewCaseData> = {
   ask: () => ({ say: [{ key: "case-ask-start" }], choices: [{ label: { key: "btn-today" }, value: TODAY }] }),
   reply(input, d) {
     const text = answerText(input);
     if (text === undefined) return { kind: "invalid", say: [{ key: "case-bad-date" }] };
-    const date = TODAY_WORDS.has(fold(text)) ? d.today : parseDateText(text);
+    const date = TODAY_WORDS.has(fold(text)) ? d.today : (parseDateText(text) ?? startDateSaid(text, d.today));
     if (!date) return { kind: "invalid", say: [{ key: "case-bad-date" }] };
     return { kind: "next", step: "end", data: { ...d, startDate: date } };
   },

@@ -24,7 +24,9 @@ describe("demo mode", () => {
     expect(await chat.db.rehabCase.findUniqueOrThrow({ where: { code: DEMO_CASE_CODE } })).toMatchObject({ startDate: "2026-11-25", status: "active" });
 
     // A Vietnamese display name, with a space, as a person types it in "Bạn là".
-    expect(lastText(await chat.send("Bác Tâm", `/join ${mentor.code}`))).toContain(`Bạn được phân công giúp đỡ trường hợp ${DEMO_CASE_CODE}`);
+    // The welcome, then (a mentor joining mid-week) the week's check-in prompt.
+    const joined = (await chat.send("Bác Tâm", `/join ${mentor.code}`)).map((r) => r.text);
+    expect(joined[0]).toContain(`Bạn được phân công giúp đỡ trường hợp ${DEMO_CASE_CODE}`);
     const asked = await chat.send("Bác Tâm", "/xacnhan");
     expect(lastText(asked)).toContain(`Tuần này bạn có liên hệ được với ${DEMO_CASE_CODE} không?`);
     expect(labels(asked)).toEqual(["Có", "Không"]);
@@ -38,7 +40,8 @@ describe("demo mode", () => {
 
   it("is idempotent across restarts: one case, the same unused codes, a new mentor code for the same case once one is used", async () => {
     const first = await prepareDemo(chat.db, { now });
-    const again = await prepareDemo(chat.db, { now: new Date("2026-12-10T03:00:00Z") });
+    // The next day: the codes still work (they expire after INVITE_TTL_DAYS), so they are shown again.
+    const again = await prepareDemo(chat.db, { now: new Date("2026-11-26T03:00:00Z") });
     expect(again.invites).toEqual(first.invites);
     expect(again.createdUnits).toBe(false);
     expect(await chat.db.rehabCase.count()).toBe(1);

@@ -1,4 +1,4 @@
-import { isolated, type DbOrTx, type Tx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { forgetTipsters } from "./tips.ts";
 
 const DAY = 24 * 3600_000;
@@ -29,18 +29,16 @@ export interface HousekeepingResult {
  * being linkable to their senders (see `forgetTipsters`).
  */
 export async function housekeeping(db: DbOrTx, now: Date, options: { tipRetentionDays?: number } = {}): Promise<HousekeepingResult> {
-  return isolated(db, (tx) => sweep(tx, now, options.tipRetentionDays ?? RETENTION.tipDays));
-}
-
-async function sweep(db: Tx, now: Date, tipDays: number): Promise<HousekeepingResult> {
+  // Each sweep in a short transaction of its own: none depends on another, and a long one would
+  // keep the write lock from the steps of people talking to the bot.
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
-  const inbound = await db.inboundUpdate.deleteMany({
-    where: { status: { in: ["done", "failed"] }, receivedAt: { lt: ago(RETENTION.inboundDays) } },
-  });
-  const outbox = await db.outboxMessage.deleteMany({
-    where: { status: { notIn: ["pending", "sending"] }, createdAt: { lt: ago(RETENTION.outboxDays) } },
-  });
-  const simulator = await db.simulatorMessage.deleteMany({ where: { sentAt: { lt: ago(RETENTION.simulatorDays) } } });
-  const forgotten = await forgetTipsters(db, now, tipDays);
+  const inbound = await isolated(db, (tx) =>
+    tx.inboundUpdate.deleteMany({ where: { status: { in: ["done", "failed"] }, receivedAt: { lt: ago(RETENTION.inboundDays) } } }),
+  );
+  const outbox = await isolated(db, (tx) =>
+    tx.outboxMessage.deleteMany({ where: { status: { notIn: ["pending", "sending"] }, createdAt: { lt: ago(RETENTION.outboxDays) } } }),
+  );
+  const simulator = await isolated(db, (tx) => tx.simulatorMessage.deleteMany({ where: { sentAt: { lt: ago(RETENTION.simulatorDays) } } }));
+  const forgotten = await forgetTipsters(db, now, options.tipRetentionDays ?? RETENTION.tipDays);
   return { inbound: inbound.count, outbox: outbox.count, simulator: simulator.count, tipsForgotten: forgotten.length };
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, scryptSync, timingSafeEqual } from "node:crypto";
 import { canMoveTip, TIP_LIMITS, TipCategory, TipStatus, type NewTip, type TipView } from "../domain/tips.ts";
-import type { DbOrTx } from "./client.ts";
+import { isolated, type DbOrTx } from "./client.ts";
 import { keyring } from "./keyring.ts";
 import { dayOf, openTime, sealTime } from "./sealed-time.ts";
 
@@ -191,12 +191,15 @@ export async function forgetTipsters(db: DbOrTx, now: Date, retentionDays: numbe
   for (const tip of closed) {
     const times = [...tip.changes.map((c) => c.at.getTime()), ...tip.messages.map((m) => openTime(m.createdEnc).getTime())];
     if (times.some((t) => t >= before)) continue;
-    for (const m of tip.messages) {
-      await db.tipMessage.update({ where: { id: m.id }, data: { createdEnc: sealTime(dayOf(openTime(m.createdEnc))) } });
-    }
-    await db.tip.update({
-      where: { id: tip.id },
-      data: { tipsterRef: null, tipsterTag: null, contactEnc: null, createdEnc: sealTime(dayOf(openTime(tip.createdEnc))), purgedAt: dayOf(now) },
+    // One tip at a time, all of it or none: a tip half forgotten would keep a precise time.
+    await isolated(db, async (tx) => {
+      for (const m of tip.messages) {
+        await tx.tipMessage.update({ where: { id: m.id }, data: { createdEnc: sealTime(dayOf(openTime(m.createdEnc))) } });
+      }
+      await tx.tip.update({
+        where: { id: tip.id },
+        data: { tipsterRef: null, tipsterTag: null, contactEnc: null, createdEnc: sealTime(dayOf(openTime(tip.createdEnc))), purgedAt: dayOf(now) },
+      });
     });
     forgotten.push(tip.code);
   }

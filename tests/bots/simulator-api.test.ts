@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
+import { lastText, openChat, seedUnit, simulatorHeaders, type ChatDriver } from "../support/chat.ts";
 import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 
 /** The simulator's HTTP API as the page calls it: any display name is a person. */
@@ -11,16 +11,17 @@ describe("simulator API", () => {
   afterEach(async () => chat.close());
 
   const post = (body: unknown) =>
-    fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${chat.base}/simulator/api/send`, { method: "POST", headers: simulatorHeaders, body: JSON.stringify(body) });
   const messages = async (user: string) => {
-    const res = await fetch(`${chat.base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`);
+    const res = await fetch(`${chat.base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`, { headers: simulatorHeaders });
     return { status: res.status, body: (await res.json()) as { error?: string; messages?: { text: string }[] } };
   };
 
   it("takes a Vietnamese name with spaces as one person, whatever its case, spacing or Unicode form", async () => {
     const unit = await seedUnit(chat.db);
     const code = await createInvite(chat.db, { role: "head", unitId: unit.id, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) });
-    expect(lastText(await chat.send("Bác Tâm", `/join ${code}`))).toContain("Bạn đã là trưởng Khu phố Nguyễn Trãi");
+    // The welcome, then (after the 20th) the month's prompt.
+    expect((await chat.send("Bác Tâm", `/join ${code}`))[0]!.text).toContain("Bạn đã là trưởng Khu phố Nguyễn Trãi");
     // The same person typed differently: decomposed accents (as some keyboards send), other case, extra spaces.
     for (const same of ["Bác Tâm".normalize("NFD"), "bác tâm", "  BÁC   TÂM "]) {
       const { status, body } = await messages(same);

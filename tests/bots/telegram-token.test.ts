@@ -29,7 +29,8 @@ describe("the Telegram bot token", () => {
       DATA_KEY: Buffer.alloc(32, 1).toString("base64"),
     });
     const { log, lines } = captureLogger();
-    const server = createServer({ config, db, log, telegramRetryDelayMs: () => 20, dispatcher: { backoffMs: () => 10, pollMs: 20, maxAttempts: 2 } });
+    const server = createServer({ config, db, log, telegramRetryDelayMs: () => 20, // Many tries: the reply stays queued with its error (given up, a reply is deleted: see Tips).
+      dispatcher: { backoffMs: () => 10, pollMs: 20, maxAttempts: 1000 } });
     const base = `http://127.0.0.1:${await server.listen(0)}`;
     await server.start();
     try {

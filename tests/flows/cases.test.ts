@@ -40,13 +40,13 @@ describe.each(CHANNELS)("officers' rehab cases over %s", (channel) => {
     expect(lastText(await chat.send("officer", "tất cả"))).toContain("Vui lòng bấm một nút bên dưới, hoặc gõ tên khu phố.");
 
     const startDate = await chat.send("officer", "nguyen trai");
-    expect(lastText(startDate)).toContain("Ngày bắt đầu giúp đỡ? Bấm “Hôm nay” hoặc gõ ngày (DD/MM/YYYY).");
+    expect(lastText(startDate)).toContain("Ngày bắt đầu giúp đỡ? Bấm “Hôm nay” hoặc gõ ngày, ví dụ 23/11/2026.");
     expect(labels(startDate)).toEqual(["Hôm nay"]);
     for (const bad of ["31/02/2026", "mai", "2026-13-01"]) {
-      expect(lastText(await chat.send("officer", bad))).toMatch(/Vui lòng gõ ngày dạng DD\/MM\/YYYY[\s\S]*Ngày bắt đầu/);
+      expect(lastText(await chat.send("officer", bad))).toMatch(/Vui lòng gõ ngày, ví dụ 23\/11\/2026 hoặc “hôm qua”[\s\S]*Ngày bắt đầu/);
     }
     const end = await chat.press("officer", "today");
-    expect(lastText(end)).toContain("Ngày dự kiến kết thúc (DD/MM/YYYY)? Bấm “Bỏ qua” nếu chưa định.");
+    expect(lastText(end)).toContain("Ngày dự kiến kết thúc (ví dụ 23/05/2027)? Bấm “Bỏ qua” nếu chưa định.");
     expect(lastText(await chat.send("officer", "1/11/2026"))).toMatch(/Ngày kết thúc phải từ 25\/11\/2026 trở đi[\s\S]*Ngày dự kiến kết thúc/);
     const summary = await chat.send("officer", "25/5/2027");
     expect(lastText(summary)).toContain("Mở hồ sơ NT-02:\n• Khu phố: Khu phố Nguyễn Trãi\n• Từ 25/11/2026 đến 25/05/2027");

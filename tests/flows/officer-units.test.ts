@@ -39,13 +39,13 @@ describe("officers' details", () => {
 
     expect(lastText(await chat.send("officer", "/khoaso 2026-11"))).toContain("Tháng 11/2026 chưa kết thúc");
     expect(lastText(await chat.send("officer", "/lock 12/2026"))).toContain("Tháng 12/2026 chưa kết thúc");
-    expect(lastText(await chat.send("officer", "/khoaso"))).toContain("Cách dùng: /khoaso YYYY-MM, ví dụ /khoaso 2026-10");
+    expect(lastText(await chat.send("officer", "/khoaso"))).toContain("Cách dùng: /khoaso THÁNG/NĂM, ví dụ /khoaso 10/2026");
     expect(await chat.db.periodLock.count()).toBe(0);
     expect(lastText(await chat.send("officer", "/khoaso 10/2026"))).toContain("Đã khóa sổ tháng 10/2026");
     expect(lastText(await chat.send("head", "/baocao 10/2026"))).toContain("Tháng 10/2026 đã khóa sổ");
 
     expect(lastText(await chat.send("officer", "/mokhoa 2026-09"))).toContain("Tháng 09/2026 chưa khóa sổ");
-    expect(lastText(await chat.send("officer", "/mokhoa"))).toContain("Cách dùng: /mokhoa YYYY-MM LÝ DO");
+    expect(lastText(await chat.send("officer", "/mokhoa"))).toContain("Cách dùng: /mokhoa THÁNG/NĂM LÝ DO");
     expect(lastText(await chat.send("head", "/mokhoa 2026-10"))).toContain("không có quyền");
     expect(lastText(await chat.send("officer", "/mokhoa 2026-10"))).toContain("Vì sao mở lại sổ tháng 10/2026?");
     expect(lastText(await chat.send("officer", "   "))).toContain("Vui lòng gõ lý do");
@@ -89,7 +89,7 @@ describe("officers' details", () => {
 
     await chat.send("officer", "/donvi chi linh moi");
     await chat.send("officer", "so ho");
-    expect(lastText(await chat.send("officer", "nhiều"))).toContain("Vui lòng nhập một số");
+    expect(lastText(await chat.send("officer", "nhiều"))).toContain("Bạn gõ số cụ thể nhé");
     expect(lastText(await chat.send("officer", "120"))).toContain("Đã sửa số hộ của Khu phố Chí Linh Mới: 100 → 120.");
 
     await chat.send("officer", "/donvi chi linh moi");

@@ -41,7 +41,7 @@ describe("officer commands", () => {
   it("/invite makes a one-time code for a unit that a new head joins with", async () => {
     await addUnit(chat.db, { name: "Khu phố Chiềng Trãi", households: 150, classification: "priority" });
     await joinAs(chat, "officer", "officer", null);
-    expect(lastText(await chat.send("officer", "/invite head"))).toContain("Cách dùng: /invite");
+    expect(lastText(await chat.send("officer", "/invite head"))).toContain("Cách dùng: /moi trưởng TÊN KHU PHỐ");
     expect(lastText(await chat.send("officer", "/invite head Khu pho Khong Co"))).toContain("Không tìm thấy khu phố “Khu pho Khong Co”. Các khu phố: Khu phố Chiềng Trãi");
     const created = lastText(await chat.send("officer", "/invite head chieng trai"));
     const code = /\/join ([A-Z0-9]{8})/.exec(created)?.[1];

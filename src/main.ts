@@ -3,6 +3,7 @@ import { prepareDemo } from "./demo.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
+import { checkDataKey, DataKeyError } from "./store/key-check.ts";
 import { migrate } from "./store/migrate.ts";
 
 /** `npm start`: validate the environment, migrate, wire everything, serve. */
@@ -36,6 +37,18 @@ async function main() {
       "",
     ];
     console.log(lines.join("\n"));
+  }
+
+  // A wrong DATA_KEY would start "healthy" and reach nobody: refuse it before serving anything.
+  try {
+    await checkDataKey(db, config.dataKey!);
+  } catch (error) {
+    if (error instanceof DataKeyError) {
+      console.error(`Vùng Xanh cannot start: ${error.message}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
+    throw error;
   }
 
   const server = createServer({ config, db, log });

@@ -4,6 +4,7 @@ import { checkDataKey, DataKeyError } from "../store/key-check.ts";
 import { resolveDataKey, useDataKey } from "../store/keyring.ts";
 import { migrate } from "../store/migrate.ts";
 import { isFileCommand, runFileCommand } from "./file-commands.ts";
+import { assertNotInUse } from "./sqlite-file.ts";
 import { EXIT, parseCommand, reportError, runCommand, USAGE, type AdminCommand } from "./run.ts";
 
 // `npm run admin -- <command>`: the process edge of src/admin/run.ts.
@@ -37,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
   // A backup copies the database as it is, and a restore replaces it: neither migrates it.
   if (command.kind === "backup" || command.kind === "restore") return runFile(() => runFileCommand(command, fileIo));
   try {
+    // Rotation needs the database to itself: refused before migrating (which fails on a busy file).
+    if (command.kind === "rotate-key") assertNotInUse(fileIo.database, "rotate-key");
     // A fresh clone has no database until `npm start`; the admin sets units up before that.
     await migrate(databaseUrl);
   } catch (error) {

@@ -35,6 +35,11 @@ export function openExclusive(file: string, doing: string): SqliteFile {
   }
 }
 
+/** Refuses (a UsageError) when any other connection has the database open; see {@link openExclusive}. */
+export function assertNotInUse(file: string, doing: string): void {
+  if (fs.existsSync(file)) openExclusive(file, doing).close();
+}
+
 /** SQLite's own check of a database file; "ok" when it is sound. */
 export function integrity(db: SqliteFile): string {
   const rows = db.pragma("quick_check") as { quick_check: string }[];

@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import { z } from "zod";
 import { DecryptError, keyId, sealedKeyId } from "../store/crypto.ts";
 import { CHECK_SETTING, opensCheck, ROTATION_SETTING, sealCheck, wrongKeyMessage } from "../store/key-check.ts";
@@ -101,10 +102,17 @@ export function rotateKey(
     const ctx = rotationContext(db, oldKey, newKey);
     const walk = tablesToWalk();
     // Everything must open and every tag be proven before the first write.
-    for (const { table, columns } of walk) forEachBatch(db, table, columns, 1000, (rows) => rows.forEach((row) => changesOf(table, row, ctx, to)));
+    for (const { table, columns } of walk) forEachBatch(db, table, columns, 1000, (rows) => rows.forEach((row) => changesOf(table, row, ctx, to, { dry: true })));
     if (!resumed) writeSetting(db, ROTATION_SETTING, JSON.stringify({ from, to, startedAt: new Date().toISOString() }));
     let resealed = 0;
     let retagged = 0;
+    const updates = new Map<string, Statement<unknown[]>>();
+    const update = (table: string, names: string[]) => {
+      const sql = `UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(", ")} WHERE rowid = ?`;
+      let statement = updates.get(sql);
+      if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+      return statement;
+    };
     for (const { table, columns } of walk) {
       let done = 0;
       forEachBatch(db, table, columns, options.batch, (rows) => {
@@ -113,7 +121,7 @@ export function rotateKey(
             const { sealed, tagged, set } = changesOf(table, row, ctx, to);
             const names = Object.keys(set);
             if (names.length === 0) continue;
-            db.prepare(`UPDATE "${table}" SET ${names.map((n) => `"${n}" = ?`).join(", ")} WHERE rowid = ?`).run(...names.map((n) => set[n]), row._rowid_);
+            update(table, names).run(...names.map((n) => set[n]), row._rowid_);
             resealed += sealed;
             retagged += tagged;
           }
@@ -161,7 +169,7 @@ function rotationContext(db: SqliteFile, oldKey: string, newKey: string): Rotati
 }
 
 /** The new values of one row's registered columns (only those that change). */
-function changesOf(table: string, row: Row, ctx: RotationContext, to: string): { sealed: number; tagged: number; set: Record<string, string> } {
+function changesOf(table: string, row: Row, ctx: RotationContext, to: string, options: { dry?: boolean } = {}): { sealed: number; tagged: number; set: Record<string, string> } {
   const set: Record<string, string> = {};
   let sealed = 0;
   let tagged = 0;
@@ -172,7 +180,8 @@ function changesOf(table: string, row: Row, ctx: RotationContext, to: string): {
     const kid = sealedKeyId(value);
     if (kid === null || kid === to) continue;
     try {
-      set[column] = ctx.reseal(value);
+      // A dry pass only proves the value opens.
+      set[column] = options.dry ? ctx.open(value) : ctx.reseal(value);
     } catch (error) {
       if (error instanceof DecryptError) fail(`rotate-key: ${where(column)} opens with neither DATA_KEY nor NEW_DATA_KEY; nothing more was changed`);
       throw error;

@@ -4,6 +4,7 @@ import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
 import { checkDataKey, DataKeyError } from "./store/key-check.ts";
+import { resolveDataKey } from "./store/keyring.ts";
 import { migrate } from "./store/migrate.ts";
 
 /** `npm start`: validate the environment, migrate, wire everything, serve. */
@@ -22,6 +23,18 @@ async function main() {
   await migrate(config.databaseUrl);
   const db = await openDb(config.databaseUrl);
 
+  // A wrong DATA_KEY would start "healthy" and reach nobody: refuse it before anything is written.
+  try {
+    await checkDataKey(db, config.dataKey ?? (await resolveDataKey(db, undefined)));
+  } catch (error) {
+    if (error instanceof DataKeyError) {
+      console.error(`Vùng Xanh cannot start: ${error.message}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
+    throw error;
+  }
+
   if (config.demo) {
     const demo = await prepareDemo(db);
     config.dataKey ??= demo.dataKey;
@@ -37,18 +50,6 @@ async function main() {
       "",
     ];
     console.log(lines.join("\n"));
-  }
-
-  // A wrong DATA_KEY would start "healthy" and reach nobody: refuse it before serving anything.
-  try {
-    await checkDataKey(db, config.dataKey!);
-  } catch (error) {
-    if (error instanceof DataKeyError) {
-      console.error(`Vùng Xanh cannot start: ${error.message}`);
-      await db.$disconnect();
-      process.exit(2);
-    }
-    throw error;
   }
 
   const server = createServer({ config, db, log });

@@ -45,8 +45,16 @@ function keyBytes(key: string, call: string): Buffer {
  * what the key sealed and printed in messages without telling anything about the key.
  */
 export function keyId(key: string): string {
-  return createHash("sha256").update("vungxanh key id\0").update(keyBytes(key, "keyId")).digest("base64url").slice(0, 8);
+  let id = ids.get(key);
+  if (id === undefined) {
+    id = createHash("sha256").update("vungxanh key id\0").update(keyBytes(key, "keyId")).digest("base64url").slice(0, 8);
+    // A process uses one or two keys: remembered, so sealing a value costs no extra hash.
+    if (ids.size < 16) ids.set(key, id);
+  }
+  return id;
 }
+
+const ids = new Map<string, string>();
 
 /**
  * Which key sealed a stored value: its key id for the `v2:` form, `"v1"` for the older form

@@ -76,6 +76,19 @@ function opened(row: Record<string, unknown>, column: string, ctx: RetagContext)
   return typeof value === "string" && sealedKeyId(value) ? ctx.open(value) : undefined;
 }
 
+/**
+ * The new tag of `input` once the stored one is proven to be its tag (under either key; an empty
+ * one, never set, is simply filled): a row tagged some other way (another kind of tag in the same
+ * column) stops the rotation instead of being silently re-tagged as something it is not.
+ */
+function proven(row: Record<string, unknown>, column: string, input: readonly [string, string], ctx: RetagContext, table: string): string {
+  const stored = String(row[column] ?? "");
+  if (stored !== "" && !ctx.isTagOf(stored, input)) {
+    throw new UnprovableTagError(`${table} ${String(row.id)}: its ${column} is not the "${input[0]}" tag of its sealed chat id; add how to recompute it to src/store/sealed-columns.ts`);
+  }
+  return ctx.tag(input);
+}
+
 /** The channel, chat id and update id of a pending update's sealed payload (an Inbound). */
 function inboundOf(row: Record<string, unknown>, ctx: RetagContext): { chatId: string; messageId: string } | undefined {
   const payload = opened(row, "payload", ctx);
@@ -91,10 +104,10 @@ export const TAGGED_COLUMNS: readonly TaggedColumn[] = [
   {
     table: "ChannelIdentity",
     column: "chatTag",
-    from: ["channel", "chatId"],
+    from: ["id", "channel", "chatId"],
     retag: (row, ctx) => {
       const chatId = opened(row, "chatId", ctx);
-      return chatId === undefined ? undefined : ctx.tag(TAG_INPUTS.chat(String(row.channel), chatId));
+      return chatId === undefined ? undefined : proven(row, "chatTag", TAG_INPUTS.chat(String(row.channel), chatId), ctx, "ChannelIdentity");
     },
   },
   {
@@ -121,10 +134,10 @@ export const TAGGED_COLUMNS: readonly TaggedColumn[] = [
   {
     table: "OutboxMessage",
     column: "chatId",
-    from: ["channel", "chatRef"],
+    from: ["id", "channel", "chatRef"],
     retag: (row, ctx) => {
       const chatId = opened(row, "chatRef", ctx);
-      return chatId === undefined ? undefined : ctx.tag(TAG_INPUTS.chat(String(row.channel), chatId));
+      return chatId === undefined ? undefined : proven(row, "chatId", TAG_INPUTS.chat(String(row.channel), chatId), ctx, "OutboxMessage");
     },
   },
   {

@@ -75,6 +75,17 @@ describe("npm run admin -- rotate-key", () => {
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain("is in use (is the server running?)");
     expect(sealedValues(file)).toEqual(before);
+
+    // A row tagged in a way the registry does not know is refused, not re-tagged as a chat.
+    await db.outboxMessage.create({
+      data: { channel: "telegram", chatId: keyring().tag("tipster-chat", "telegram:1:TB-X"), chatRef: keyring().seal("1"), payload: keyring().seal("{}") },
+    });
+    await db.$disconnect();
+    const withForeign = sealedValues(file);
+    const foreign = await runCli({ DATABASE_URL: url, DATA_KEY: OLD, NEW_DATA_KEY: NEW }, "rotate-key");
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/^error: rotate-key: OutboxMessage \d+: its chatId is not the "chat" tag of its sealed chat id/);
+    expect(sealedValues(file)).toEqual(withForeign);
   }, 120_000);
 
   it("finishes after being killed (SIGKILL) half-way: nothing lost, nothing sealed twice, neither key starts meanwhile", async () => {

@@ -5,6 +5,8 @@ import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
 import { openDb } from "./store/client.ts";
 import { exitOnSchemaVersion, migrate } from "./store/migrate.ts";
+import { checkDataKey, DataKeyError } from "./store/key-check.ts";
+import { resolveDataKey } from "./store/keyring.ts";
 
 /** `npm start`: validate the environment, migrate, wire everything, serve. */
 async function main() {
@@ -21,6 +23,18 @@ async function main() {
   const log = createLogger(config.logLevel);
   await migrate(config.databaseUrl).catch(exitOnSchemaVersion("Vùng Xanh cannot start: "));
   const db = await openDb(config.databaseUrl);
+
+  // A wrong DATA_KEY would start "healthy" and reach nobody: refuse it before anything is written.
+  try {
+    await checkDataKey(db, config.dataKey ?? (await resolveDataKey(db, undefined)));
+  } catch (error) {
+    if (error instanceof DataKeyError) {
+      console.error(`Vùng Xanh cannot start: ${error.message}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
+    throw error;
+  }
 
   if (config.demo) {
     const refusal = await demoRefusal(db);

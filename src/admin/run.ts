@@ -1,11 +1,15 @@
 import { fail, UsageError } from "./args.ts";
+import { parseBackupCommand } from "./backup.ts";
 import { parseBroadcastCommand, runBroadcastCommand, type BroadcastCommand } from "./broadcast.ts";
 import { parseCasesCommand, runCasesCommand, type CasesCommand } from "./cases.ts";
 import { defaultXlsxFile, parseExportCommand, runExportCommand, type ExportCommand } from "./export.ts";
 import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invite.ts";
+import type { FileCommand } from "./file-commands.ts";
 import type { AdminIo } from "./io.ts";
 import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
 import { parseUnlockCommand, runUnlockCommand, type UnlockCommand } from "./lock.ts";
+import { parseRestoreCommand } from "./restore.ts";
+import { parseRotateKeyCommand } from "./rotate-key.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
 
 export type { AdminIo } from "./io.ts";
@@ -61,15 +65,34 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
   broadcast --to heads|mentors|residents [--unit <name>] <text>
       an announcement to the heads, the mentors or the subscribed residents (of one unit, or all),
       through the outbox; the running server sends it within a second
+  backup FILE
+      a consistent copy of the database in one file (write-ahead log included), safe while the
+      server runs; it opens only with the DATA_KEY in use now
+  restore FILE
+      puts a backup in place of the database (refused while the server runs: stop it first);
+      the replaced database is kept as <database>.before-restore-<time>
+  rotate-key [--batch N]
+      re-seals everything under NEW_DATA_KEY (the current key stays in DATA_KEY); stop the server
+      first; safe to run again after a crash; then start with the new key as DATA_KEY
 
-The database is DATABASE_URL (default file:./data/vungxanh.db), migrated before each command.
+The database is DATABASE_URL (default file:./data/vungxanh.db), migrated before each command
+(but backup and restore). A DATA_KEY that is not the database's key is refused (exit 2).
 Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing written);
 1 unexpected failure.`;
 
 /** A command line, parsed and checked: every argument error is found before the database is touched. */
-export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand | UnlockCommand;
+export type AdminCommand =
+  | { kind: "help" }
+  | UnitsCommand
+  | InviteCommand
+  | ExportCommand
+  | JobsCommand
+  | BroadcastCommand
+  | CasesCommand
+  | UnlockCommand
+  | FileCommand;
 
-const COMMANDS = "units, invite, cases, export, jobs, broadcast, unlock";
+const COMMANDS = "units, invite, cases, export, jobs, broadcast, unlock, backup, restore, rotate-key";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -94,6 +117,12 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseCasesCommand(rest);
     case "unlock":
       return parseUnlockCommand(rest);
+    case "backup":
+      return parseBackupCommand(rest);
+    case "restore":
+      return parseRestoreCommand(rest);
+    case "rotate-key":
+      return parseRotateKeyCommand(rest);
     case undefined:
       return fail(`no command given (${COMMANDS}; see --help)`);
     default:
@@ -128,6 +157,11 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
     case "cases-list":
     case "cases-status":
       return runCasesCommand(command, io);
+    case "backup":
+    case "restore":
+    case "rotate-key":
+      // They work on the database file, not through a store connection: src/admin/cli.ts runs them.
+      return fail(`${command.kind} runs only from the command line (npm run admin -- ${command.kind})`);
   }
 }
 

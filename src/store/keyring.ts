@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from "node:crypto";
 import type { DbOrTx } from "./client.ts";
-import { decryptField, encryptField } from "./crypto.ts";
+import { decryptField, encryptField, keyId } from "./crypto.ts";
 import { getSetting, setSetting } from "./settings.ts";
 
 /**
@@ -10,6 +10,8 @@ import { getSetting, setSetting } from "./settings.ts";
  * tipster (plan 003's informant safety); with `DATA_KEY` the server can still reach everyone.
  */
 export interface Keyring {
+  /** the key's public id ({@link keyId}), written into every value it seals */
+  id: string;
   seal(plain: string): string;
   open(sealed: string): string;
   /** A stable, keyed, one-way tag of `value`: equal values give equal tags, nothing else does. */
@@ -27,6 +29,7 @@ export function createKeyring(dataKey: string): Keyring {
   // A separate key for tags, so the encryption key is never used for two jobs.
   const tagKey = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "vungxanh tags v1", 32));
   return {
+    id: keyId(dataKey),
     seal: (plain) => encryptField(plain, dataKey),
     open: (sealed) => decryptField(sealed, dataKey),
     tag: (kind, value) => createHmac("sha256", tagKey).update(`${kind}\0${value}`).digest("base64url").slice(0, 32),
@@ -49,14 +52,29 @@ export function keyring(): Keyring {
   return active;
 }
 
+/**
+ * What each kind of tag is computed from, as `[kind, value]` for {@link Keyring.tag}: one place,
+ * so key rotation (src/store/sealed-columns.ts) recomputes exactly the tags the server looks up.
+ */
+export const TAG_INPUTS = {
+  chat: (channel: string, chatId: string) => ["chat", `${channel}:${chatId}`] as const,
+  user: (channel: string, externalUserId: string) => ["user", `${channel}:${externalUserId}`] as const,
+  /** src/store/tips.ts tipsterTagOf */
+  tipster: (personId: number | string) => ["tipster", String(personId)] as const,
+  /** src/store/outbox.ts: the chat of a message to a tip's sender, one tag per tip */
+  tipsterChat: (channel: string, chatId: string, code: string) => ["tipster-chat", `${channel}:${chatId}:${code}`] as const,
+  /** src/engine/inbox.ts: an update's id, to recognise a redelivery */
+  update: (channel: string, messageId: string) => ["update", `${channel}:${messageId}`] as const,
+};
+
 /** The tag a chat is looked up by. */
 export function chatTag(channel: string, chatId: string): string {
-  return keyring().tag("chat", `${channel}:${chatId}`);
+  return keyring().tag(...TAG_INPUTS.chat(channel, chatId));
 }
 
 /** The tag a channel user id is looked up by. */
 export function userTag(channel: string, externalId: string): string {
-  return keyring().tag("user", `${channel}:${externalId}`);
+  return keyring().tag(...TAG_INPUTS.user(channel, externalId));
 }
 
 /**

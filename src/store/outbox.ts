@@ -1,5 +1,5 @@
 import { isolated, type DbOrTx } from "./client.ts";
-import { chatTag, keyring } from "./keyring.ts";
+import { chatTag, keyring, TAG_INPUTS } from "./keyring.ts";
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "unreachable" | "rerouted";
 
@@ -39,7 +39,7 @@ export async function enqueue(db: DbOrTx, message: NewOutboxMessage, now: Date):
       data: {
         channel: message.channel,
         chatId: tipster
-          ? keyring().tag("tipster-chat", `${message.channel}:${message.chatId}:${tipster.code}`)
+          ? keyring().tag(...TAG_INPUTS.tipsterChat(message.channel, message.chatId, tipster.code))
           : chatTag(message.channel, message.chatId),
         chatRef: keyring().seal(message.chatId),
         personId: tipster ? null : message.personId,

@@ -39,7 +39,7 @@ describe("cases add", () => {
     ]);
     const row = await env.db.rehabCase.findUniqueOrThrow({ where: { code: "NT-01" } });
     expect(row).toMatchObject({ startDate: "2025-02-03", endDate: null, status: "active" });
-    expect(row.nameEnc).toMatch(/^v1:/);
+    expect(row.nameEnc).toMatch(/^v2:/);
     expect(row.nameEnc).not.toContain("Quyết");
     expect(await caseName(env.db, row.id, sealerFor(TEST_DATA_KEY))).toBe(NAME);
 

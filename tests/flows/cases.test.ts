@@ -65,7 +65,7 @@ describe.each(CHANNELS)("officers' rehab cases over %s", (channel) => {
     expect(invite).toBeDefined();
     const row = await chat.db.rehabCase.findUniqueOrThrow({ where: { code: "NT-02" } });
     expect(row).toMatchObject({ unitId: unitA, startDate: "2026-11-25", endDate: "2027-05-25", status: "active" });
-    expect(row.nameEnc).toMatch(/^v1:/);
+    expect(row.nameEnc).toMatch(/^v2:/);
     expect(await caseName(chat.db, row.id, sealerFor(TEST_DATA_KEY))).toBe("Lê Thị Thu Trang");
     // The conversation never kept the name.
     expect(await chat.db.conversation.count()).toBe(0);

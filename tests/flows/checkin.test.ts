@@ -149,7 +149,7 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
       [cases[1]!.id, "stable", "in_person"],
     ]);
     // The note is sealed: not the words typed.
-    expect(rows[0]!.noteEnc).toMatch(/^v1:/);
+    expect(rows[0]!.noteEnc).toMatch(/^v2:/);
     expect(rows[0]!.noteEnc).not.toContain("hàng xóm");
 
     // Again: "có" goes on with the one left, and its confirmation ends the conversation.

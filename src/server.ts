@@ -15,6 +15,7 @@ import { isolated, type Db } from "./store/client.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
+import { tellOfficersQuarantined } from "./outbox/quarantine.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 export interface ServerOptions {
@@ -99,6 +100,7 @@ export function createServer(options: ServerOptions): Server {
     onGiveUp: async (row, status, now) => {
       if ((await isolated(db, (tx) => tellOfficersUndeliverable(tx, row, status, now))) > 0) dispatcher?.wake();
     },
+    onQuarantined: async (ids, now) => void (await isolated(db, (tx) => tellOfficersQuarantined(tx, ids, now))),
     ...options.dispatcher,
   });
   const scheduler = createScheduler({ db, schedule: config.schedule, timeZone: config.timeZone, log, clock, onQueued: () => dispatcher?.wake() });

@@ -42,7 +42,7 @@ export async function runJob(deps: JobDeps, job: JobName, occurrence: Date, trig
         let queued = 0;
         const unreachable: DueItem[] = [];
         for (const item of items) {
-          const result = await queueForPerson(tx, item.personId, { say: item.say, choices: item.choices }, item.key, now);
+          const result = await queueForPerson(tx, item.personId, { say: item.say, choices: item.choices }, item.key, now, "low");
           if (result === "queued") queued++;
           if (result === "no-address") unreachable.push(item);
           if (result !== "no-address" && item.pendingFlow) {

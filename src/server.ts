@@ -6,7 +6,7 @@ import { createZaloSender } from "../bots/zalo/sender.ts";
 import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
 import { zaloWebhook } from "../bots/zalo/webhook.ts";
 import type { Config } from "./config.ts";
-import { createInbox, type Inbox } from "./engine/inbox.ts";
+import { createInbox, type FloodLimit, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
@@ -29,6 +29,8 @@ export interface ServerOptions {
   telegramRetryDelayMs?: (attempt: number) => number;
   /** least time between two messages to one chat; tests of conversations set 0 */
   perChatMs?: number;
+  /** what one chat may send before the excess is set aside (default `DEFAULT_FLOOD_LIMIT`) */
+  floodLimit?: FloodLimit | false;
   /** false: do not start the scheduler (tests that drive ticks themselves) */
   scheduler?: boolean;
 }
@@ -59,6 +61,7 @@ export function createServer(options: ServerOptions): Server {
     engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
+    floodLimit: options.floodLimit,
   });
   const telegram = config.telegram
     ? createTelegramChannel({

@@ -21,7 +21,7 @@ export async function housekeeping(db: DbOrTx, now: Date): Promise<{ inbound: nu
 
 async function sweep(db: Tx, now: Date): Promise<{ inbound: number; outbox: number }> {
   const inbound = await db.inboundUpdate.deleteMany({
-    where: { status: { in: ["done", "failed"] }, receivedAt: { lt: new Date(now.getTime() - RETENTION.inboundDays * DAY) } },
+    where: { status: { in: ["done", "failed", "limited"] }, receivedAt: { lt: new Date(now.getTime() - RETENTION.inboundDays * DAY) } },
   });
   const outbox = await db.outboxMessage.deleteMany({
     where: { status: { in: ["sent", "failed", "unreachable"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.outboxDays * DAY) } },

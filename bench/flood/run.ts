@@ -19,7 +19,9 @@
  *   --seconds / FLOOD_SECONDS    over this many seconds, evenly (6)
  *   --asks / FLOOD_ASKS          `/help`s from the other chat (20)
  *   --every / FLOOD_ASK_EVERY_MS the asker's pause between an answer and its next ask, ms (1000; Telegram allows a chat one message a second)
- *   --timeout / FLOOD_TIMEOUT_S  give up waiting for the asker's replies after this (240)
+ *   --timeout / FLOOD_TIMEOUT_S  give up waiting for each of the asker's replies after this (240)
+ *   --ask-after / FLOOD_ASK_AFTER_MS the asker starts this long after the flood (0: with it;
+ *                                7000: once the flood's replies are queued, as in the audit)
  *   --side / FLOOD_SIDE          ours, bare or both (both)
  */
 import fs from "node:fs";
@@ -49,6 +51,7 @@ function options() {
       asks: { type: "string" },
       every: { type: "string" },
       timeout: { type: "string" },
+      "ask-after": { type: "string" },
       side: { type: "string" },
     },
   });
@@ -61,6 +64,7 @@ function options() {
     asks: num(values.asks, "FLOOD_ASKS", 20),
     everyMs: num(values.every, "FLOOD_ASK_EVERY_MS", 1000),
     timeoutS: num(values.timeout, "FLOOD_TIMEOUT_S", 240),
+    askAfterMs: num(values["ask-after"], "FLOOD_ASK_AFTER_MS", 0),
     side,
   };
 }
@@ -119,6 +123,7 @@ async function traffic(o: Options, url: string, fake: Awaited<ReturnType<typeof 
     }
   })();
   const asks = (async () => {
+    await sleep(o.askAfterMs);
     for (let k = 0; k < o.asks; k++) {
       // As a person does: ask, wait for the answer, read it, ask again.
       askedAt.push(performance.now());

@@ -140,8 +140,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /**
    * Tops the hand up to `concurrency` messages, one per chat, from the chats whose turn it is
-   * (see `dueMessages`). Each message, once done, makes room and looks again, so a chat's next
-   * message or a newly queued reply is picked up at once rather than after a whole batch.
+   * (see `dueMessages`). Finished messages make room and it looks again while the others are
+   * still out, so a chat's next message or a newly queued reply never waits for a whole batch.
    */
   async function fill(): Promise<void> {
     const room = concurrency - inHand.size;
@@ -201,7 +201,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     async start() {
       stopped = false;
       closing = false;
-      // Each of these may have reached its person already: at most `concurrency` of them.
+      // Each of these may have reached its person already (see README, "Delivery", for the bound).
       const requeued = await requeueStuckMessages(db);
       if (requeued) log.warn({ requeued }, "messages caught mid-send before the restart go out again (each may arrive twice)");
       const tick = () => {

@@ -207,6 +207,16 @@ job-checkin-escalation =
 alert-unreachable =
     📵 Could not message { $count } people (job “{ $job }”): no channel reaches them. Please call:
     { $people }
+alert-quarantined =
+    ⚠️ { $count ->
+        [one] A message
+       *[other] { $count } messages
+    } in the sending queue could not be read (wrong data key or corrupted) and { $count ->
+        [one] was
+       *[other] were
+    } set aside; everything else is still sent. Please tell the system administrator.
+flood-limited =
+    You are sending messages too fast for us to handle. Please wait about { $seconds } seconds, then send your message again.
 alert-undeliverable =
     📵 Could not deliver a message to { $who } on { $channel } ({ $reason }). Please call.
 reason-outside-window = the person has not written to the Zalo OA for over 48 hours, so Zalo refuses it

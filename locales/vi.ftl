@@ -207,6 +207,13 @@ job-checkin-escalation =
 alert-unreachable =
     📵 Không nhắn được cho { $count } người (việc “{ $job }”): không có kênh nào liên lạc được. Vui lòng gọi điện:
     { $people }
+alert-quarantined =
+    ⚠️ { $count ->
+        [one] Một tin nhắn
+       *[other] { $count } tin nhắn
+    } trong hàng chờ gửi không đọc được (sai khoá dữ liệu hoặc bị hỏng) và đã được để riêng; các tin khác vẫn được gửi. Vui lòng báo người quản trị hệ thống.
+flood-limited =
+    Bạn gửi nhanh quá, hệ thống chưa kịp xử lý. Vui lòng đợi khoảng { $seconds } giây rồi gửi lại tin nhắn của bạn.
 alert-undeliverable =
     📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
 reason-outside-window = người nhận đã không nhắn tin cho Zalo OA quá 48 giờ nên Zalo không cho gửi

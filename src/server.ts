@@ -7,7 +7,7 @@ import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
 import { zaloWebhook } from "../bots/zalo/webhook.ts";
 import type { Config } from "./config.ts";
 import { createGuessLimit } from "./engine/guess-limit.ts";
-import { createInbox, type Inbox } from "./engine/inbox.ts";
+import { createInbox, type FloodLimit, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
@@ -18,6 +18,7 @@ import { useDataKey } from "./store/keyring.ts";
 import { sealLegacyRows } from "./store/legacy-rows.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
 import { queueOwedToNewcomer } from "./scheduler/newcomer.ts";
+import { tellOfficersQuarantined } from "./outbox/quarantine.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 export interface ServerOptions {
@@ -31,6 +32,8 @@ export interface ServerOptions {
   telegramRetryDelayMs?: (attempt: number) => number;
   /** least time between two messages to one chat; tests of conversations set 0 */
   perChatMs?: number;
+  /** what one chat may send before the excess is set aside (default `DEFAULT_FLOOD_LIMIT`) */
+  floodLimit?: FloodLimit | false;
   /** false: do not start the scheduler (tests that drive ticks themselves) */
   scheduler?: boolean;
 }
@@ -70,6 +73,7 @@ export function createServer(options: ServerOptions): Server {
     },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
+    floodLimit: options.floodLimit,
   });
   const telegram = config.telegram
     ? createTelegramChannel({
@@ -111,6 +115,7 @@ export function createServer(options: ServerOptions): Server {
     onGiveUp: async (row, status, now) => {
       if ((await isolated(db, (tx) => tellOfficersUndeliverable(tx, row, status, now))) > 0) dispatcher?.wake();
     },
+    onQuarantined: async (ids, now) => void (await isolated(db, (tx) => tellOfficersQuarantined(tx, ids, now))),
     ...options.dispatcher,
   });
   const scheduler = createScheduler({

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import type { ChannelSender } from "../../src/outbox/sender.ts";
 import { throttled } from "../../src/outbox/throttle.ts";
 import { openDb } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
+import { useDataKey } from "../../src/store/keyring.ts";
 import { enqueue } from "../../src/store/outbox.ts";
 import { clock, type FakeBotApi, type Records } from "./fake-bot-api.ts";
 import { throttledProposed } from "./proposed-throttle.ts";
@@ -49,6 +51,8 @@ export interface OursResult {
 export async function runOurs(o: OursOptions): Promise<OursResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-fanout-"));
   const url = `file:${path.join(dir, "bench.db")}`;
+  // Outbox rows are sealed: a throwaway key, as the server loads DATA_KEY at start.
+  useDataKey(randomBytes(32).toString("base64"));
   try {
     await migrate(url);
     const db = await openDb(url);

@@ -47,7 +47,7 @@ try {
   );
   await time(`dueMessages(db, now, 200) with ${n} pending`, 20, () => dueMessages(db, now, 200));
   await time("outboxMessage.count(pending|sending)", 50, () => db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }));
-  const due = await dueMessages(db, now, 200);
+  const due = (await dueMessages(db, now, 200)).rows;
   await time("claimMessage", due.length, (i) => claimMessage(db, due[i]!.id));
   await time("markSent", due.length, (i) => markSent(db, due[i]!.id, now));
   await time(`dueMessages(db, now, 200) with ${n - due.length} pending`, 20, () => dueMessages(db, now, 200));

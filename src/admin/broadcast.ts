@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { queueForPerson } from "../outbox/address.ts";
+import { queueBulkForPerson } from "../outbox/address.ts";
 import { Audience, MAX_BROADCAST_LENGTH, sendBroadcast } from "../store/broadcasts.ts";
 import { fail, parseFlags, validate } from "./args.ts";
 import { ADMIN_CREATOR } from "./invite.ts";
@@ -44,7 +44,7 @@ export async function runBroadcastCommand(command: BroadcastCommand, io: AdminIo
   // Looked up before anything is written: an unknown unit is refused with nothing stored.
   const unit = command.unit === null ? null : await unitNamedOrFail(io.db, command.unit);
   const sent = await io.db.$transaction(
-    (tx) => sendBroadcast(tx, { audience: command.audience, unitId: unit?.id ?? null, text: command.text, createdBy: ADMIN_CREATOR }, io.now, queueForPerson),
+    (tx) => sendBroadcast(tx, { audience: command.audience, unitId: unit?.id ?? null, text: command.text, createdBy: ADMIN_CREATOR }, io.now, queueBulkForPerson),
     { maxWait: 30_000, timeout: 120_000 },
   );
   const whom = `${AUDIENCE_TEXT[command.audience]} of ${unit ? unit.name : "all units"}`;

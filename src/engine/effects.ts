@@ -7,7 +7,7 @@ import { displayPeriod } from "../domain/period.ts";
 import { displayDate, previousWeek } from "../domain/time.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { Role } from "../domain/roles.ts";
-import { queueForPerson } from "../outbox/address.ts";
+import { queueBulkForPerson, queueForPerson } from "../outbox/address.ts";
 import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
 import { CaseExistsError, caseByCode, isCaseMentor, mentorCasesDue, openCase, saveCheckin, sealerFor, setCaseStatus, type Sealer } from "../store/cases.ts";
@@ -200,7 +200,7 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
         tx,
         { audience: effect.audience, unitId: effect.unitId, text: effect.text, createdBy: `person:${person.id}` },
         now,
-        queueForPerson,
+        queueBulkForPerson,
       );
       return { say: [{ key: "broadcast-sent", args: { queued: sent.queued, unreachable: sent.unreachable } }], toOfficers: [] };
     }

@@ -1,3 +1,4 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
 import { chatTag, keyring } from "../store/keyring.ts";
@@ -29,7 +30,21 @@ export interface InboxOptions {
   retryDelayMs?: (attempt: number) => number;
   /** chats processed at once (default 4) */
   concurrency?: number;
+  /** what one chat may send, or false for no limit (default `DEFAULT_FLOOD_LIMIT`) */
+  floodLimit?: FloodLimit | false;
 }
+
+/** At most `points` updates from one chat in any `durationSec`; the rest are recorded, not acted on. */
+export interface FloodLimit {
+  points: number;
+  durationSec: number;
+}
+
+/**
+ * Half a message every two seconds, sustained, is far above anyone answering a report or a
+ * check-in by hand, and holds a flood (600 messages in 6 s in the audit) to 30 acted on a minute.
+ */
+export const DEFAULT_FLOOD_LIMIT: FloodLimit = { points: 30, durationSec: 60 };
 
 /** The durable inbound side: every update is recorded, then processed once, in order per chat. */
 export interface Inbox {
@@ -62,6 +77,21 @@ export function createInbox(options: InboxOptions): Inbox {
     waiting.shift()?.();
   };
   const timers = new Set<Promise<void>>();
+  // In memory, per process: a flood is one person's burst, seen by the instance it reaches.
+  const floodLimit = options.floodLimit === undefined ? DEFAULT_FLOOD_LIMIT : options.floodLimit;
+  const limiter = floodLimit ? new RateLimiterMemory({ points: floodLimit.points, duration: floodLimit.durationSec }) : undefined;
+
+  /** null when the chat may send this update; else whether it is the first over the limit, and the wait. */
+  async function overLimit(chatKey: string): Promise<{ first: boolean; seconds: number } | null> {
+    if (!limiter) return null;
+    try {
+      await limiter.consume(chatKey);
+      return null;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { first: rejection.consumedPoints === limiter.points + 1, seconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+  }
 
   function schedule(id: number, chatKey: string) {
     const previous = chains.get(chatKey) ?? Promise.resolve();
@@ -113,6 +143,19 @@ export function createInbox(options: InboxOptions): Inbox {
     }
   }
 
+  /** Once per flood: the person is asked to slow down, and when to send again. */
+  async function tellTooFast(inbound: Inbound, seconds: number, now: Date) {
+    try {
+      await db.$transaction(async (tx) => {
+        const { person, address } = await touchIdentity(tx, inbound, now);
+        await enqueue(tx, { ...address, personId: person.id, payload: renderPrompt(person.lang, { say: [{ key: "flood-limited", args: { seconds } }] }) }, now);
+      });
+      options.onCommitted?.();
+    } catch (error) {
+      log.error({ err: error }, "could not ask a person to slow down");
+    }
+  }
+
   /** The person is told their message was not handled, so they send it again; nothing is lost. */
   async function apologise(inbound: Inbound, now: Date) {
     try {
@@ -128,16 +171,29 @@ export function createInbox(options: InboxOptions): Inbox {
 
   return {
     async receive(inbound) {
+      const chatKey = chatKeyOf(inbound);
+      const over = await overLimit(chatKey);
+      const now = clock();
       const recorded = await recordInbound(db, {
         channel: inbound.channel,
         // Tagged: some channels' update ids contain the user's id (Zalo follow events).
         externalId: keyring().tag("update", `${inbound.channel}:${inbound.messageId}`),
-        chatKey: chatKeyOf(inbound),
+        chatKey,
         payload: inbound,
-        now: clock(),
+        now,
+        limited: over !== null,
       });
       if (recorded.duplicate) return "duplicate";
-      schedule(recorded.id, chatKeyOf(inbound));
+      if (over) {
+        // Recorded (a redelivery is still recognised) but not acted on: a flood costs one
+        // insert per update and never a step, so it does not hold up anyone else.
+        if (over.first) {
+          log.warn({ channel: inbound.channel }, "a chat is sending faster than its limit; the excess is not acted on");
+          await tellTooFast(inbound, over.seconds, now);
+        }
+        return "recorded";
+      }
+      schedule(recorded.id, chatKey);
       return "recorded";
     },
     async resume() {

@@ -2,7 +2,7 @@ import type { ChoiceMsg, Msg } from "../domain/message.ts";
 import { Lang } from "../domain/roles.ts";
 import { renderPrompt } from "../i18n.ts";
 import type { DbOrTx } from "../store/client.ts";
-import { enqueue } from "../store/outbox.ts";
+import { enqueue, type OutboxPriority } from "../store/outbox.ts";
 import { preferredAddress } from "../store/people.ts";
 
 export type QueueResult = "queued" | "already-queued" | "no-address";
@@ -10,7 +10,8 @@ export type QueueResult = "queued" | "already-queued" | "no-address";
 /**
  * Queues a proactive message for a person, in their language, on the channel they used last.
  * With a key, the message is queued once, ever. "no-address" means no channel can reach them:
- * the caller must tell the officers, never drop it silently.
+ * the caller must tell the officers, never drop it silently. `priority`: `high` for alerts and
+ * answers someone waits on, `low` for broadcasts and scheduled prompts (`queueBulkForPerson`).
  */
 export async function queueForPerson(
   db: DbOrTx,
@@ -18,7 +19,7 @@ export async function queueForPerson(
   message: { say: Msg[]; choices?: ChoiceMsg[]; photo?: { channel: string; fileId: string } },
   key: string | undefined,
   now: Date,
-  options: { tipCode?: string } = {},
+  options: { tipCode?: string; priority?: OutboxPriority } = {},
 ): Promise<QueueResult> {
   const person = await db.person.findUnique({ where: { id: personId } });
   if (!person) return "no-address";
@@ -26,7 +27,7 @@ export async function queueForPerson(
   if (!address) return "no-address";
   const payload = { ...renderPrompt(Lang.parse(person.lang), message), ...(message.photo ? { photo: message.photo } : {}) };
   const tipster = options.tipCode ? { code: options.tipCode, personId } : undefined;
-  const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key, tipster }, now);
+  const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key, tipster, priority: options.priority ?? "high" }, now);
   return created ? "queued" : "already-queued";
 }
 
@@ -36,6 +37,11 @@ export async function queueForPerson(
  */
 export function queueForTipster(db: DbOrTx, personId: number, code: string, message: { say: Msg[] }, now: Date): Promise<QueueResult> {
   return queueForPerson(db, personId, message, undefined, now, { tipCode: code });
+}
+
+/** `queueForPerson` for bulk messages (broadcasts, scheduled prompts): they wait behind replies and alerts. */
+export function queueBulkForPerson(db: DbOrTx, personId: number, message: { say: Msg[]; choices?: ChoiceMsg[] }, key: string, now: Date): Promise<QueueResult> {
+  return queueForPerson(db, personId, message, key, now, { priority: "low" });
 }
 
 /** Who someone is to an officer: their role and unit, never a chat id. */

@@ -20,8 +20,20 @@ export type SendResult =
   /** the message itself was refused (a bug or a configuration problem): never retried */
   | { kind: "rejected"; error: string };
 
+/**
+ * Called by a sender right before the message leaves; false means another sender took it: the
+ * message is not sent, and whatever the send answers then is ignored by the caller.
+ */
+export type ClaimBeforeSend = () => Promise<boolean>;
+
 /** One channel's way out. */
 export interface ChannelSender {
   channel: string;
-  send(chatId: string, message: Outbound): Promise<SendResult>;
+  /**
+   * True when `send` may wait (for the channel's rate) before the message leaves, and so calls
+   * `claim` itself at the last moment: the dispatcher then marks a message `sending` only while
+   * it may actually be on its way, which bounds what a crash can send twice.
+   */
+  claimsOnLeaving?: boolean;
+  send(chatId: string, message: Outbound, claim?: ClaimBeforeSend): Promise<SendResult>;
 }

@@ -81,7 +81,8 @@ export function throttled(sender: ChannelSender, options: ThrottleOptions): Chan
 
   return {
     channel: sender.channel,
-    async send(chatId, message) {
+    claimsOnLeaving: true,
+    async send(chatId, message, claim) {
       const since = now() - (lastSent.get(chatId) ?? -Infinity);
       if (since < options.perChatMs) await sleep(options.perChatMs - since);
       const turn = queue.then(waitForTurn);
@@ -91,6 +92,7 @@ export function throttled(sender: ChannelSender, options: ThrottleOptions): Chan
         return { kind: "retry-after", seconds: Math.ceil(slot.pausedMs / 1000), error: `${sender.channel} paused after a rate limit` };
       }
       try {
+        if (claim && !(await claim())) return { kind: "rejected", error: "taken by another sender" };
         const result = await sender.send(chatId, message);
         if (result.kind === "retry-after") pausedUntil = Math.max(pausedUntil, now() + result.seconds * 1000);
         return result;

@@ -2,9 +2,10 @@ import type { DbOrTx } from "../store/client.ts";
 import { peopleWithRole } from "../store/people.ts";
 import { describePerson, queueForPerson } from "./address.ts";
 import type { GiveUpReason } from "./dispatcher.ts";
+import { QUARANTINE_PREFIX } from "./quarantine.ts";
 
 /** Alerts about undeliverable messages are keyed with these: they never raise alerts themselves. */
-const ALERT_PREFIXES = ["undeliverable:", "unreachable:"];
+const ALERT_PREFIXES = ["undeliverable:", "unreachable:", QUARANTINE_PREFIX];
 
 /**
  * After the last try of a proactive message (a reminder, an alert), the officers are told whom

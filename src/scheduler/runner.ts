@@ -1,6 +1,6 @@
 import type { Msg } from "../domain/message.ts";
 import type { Logger } from "../logger.ts";
-import { describePerson, queueForPerson } from "../outbox/address.ts";
+import { describePerson, queueBulkForPerson, queueForPerson } from "../outbox/address.ts";
 import type { Db, Tx } from "../store/client.ts";
 import { isUniqueViolation } from "../store/inbox.ts";
 import { claimJobRun, finishJobRun, keysQueued, recordManualRun } from "../store/jobs.ts";
@@ -85,7 +85,8 @@ export async function queueDue(tx: Tx, items: DueItem[], now: Date): Promise<Que
       result.alreadySent++;
       continue;
     }
-    const queued = await queueForPerson(tx, item.personId, { say: item.say, choices: item.choices }, item.key, now);
+    // Scheduled messages are bulk: they wait behind replies and alerts (src/store/outbox.ts).
+    const queued = await queueBulkForPerson(tx, item.personId, { say: item.say, choices: item.choices }, item.key, now);
     if (queued === "no-address") result.unreachable.push(item);
     // Lost a race with another instance between the read above and now: theirs goes out.
     if (queued === "already-queued") result.alreadySent++;

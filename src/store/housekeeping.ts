@@ -33,7 +33,7 @@ export async function housekeeping(db: DbOrTx, now: Date, options: { tipRetentio
   // keep the write lock from the steps of people talking to the bot.
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const inbound = await isolated(db, (tx) =>
-    tx.inboundUpdate.deleteMany({ where: { status: { in: ["done", "failed"] }, receivedAt: { lt: ago(RETENTION.inboundDays) } } }),
+    tx.inboundUpdate.deleteMany({ where: { status: { in: ["done", "failed", "limited"] }, receivedAt: { lt: ago(RETENTION.inboundDays) } } }),
   );
   const outbox = await isolated(db, (tx) =>
     tx.outboxMessage.deleteMany({ where: { status: { notIn: ["pending", "sending"] }, createdAt: { lt: ago(RETENTION.outboxDays) } } }),

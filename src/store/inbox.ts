@@ -9,20 +9,23 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Records an update before it is acknowledged to the channel. A second delivery of the same
- * update (same channel and id) is recognised and not recorded again.
+ * update (same channel and id) is recognised and not recorded again. `limited`: the person sent
+ * more than they may (see the inbox's flood limit); only the id is kept, as `limited`, so a
+ * redelivery is still recognised, and it is never acted on.
  */
 export async function recordInbound(
   db: DbOrTx,
-  input: { channel: string; externalId: string; chatKey: string; payload: unknown; now: Date },
+  input: { channel: string; externalId: string; chatKey: string; payload: unknown; now: Date; limited?: boolean },
 ): Promise<{ id: number; duplicate: false } | { duplicate: true }> {
   try {
     const row = await isolated(db, (tx) => tx.inboundUpdate.create({
       data: {
         channel: input.channel,
         externalId: input.externalId,
-        chatKey: input.chatKey,
-        payload: keyring().seal(JSON.stringify(input.payload)),
+        chatKey: input.limited ? "" : input.chatKey,
+        payload: input.limited ? "{}" : keyring().seal(JSON.stringify(input.payload)),
         receivedAt: input.now,
+        ...(input.limited ? { status: "limited", processedAt: input.now } : {}),
       },
     }));
     return { id: row.id, duplicate: false };

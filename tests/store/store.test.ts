@@ -50,7 +50,7 @@ describe("store", () => {
     expect(await enqueue(db, msg, now)).toBe(false);
     await enqueue(db, { ...msg, idempotencyKey: undefined, payload: { text: "b" } }, now);
     // One chat: only its oldest message is due, so order holds.
-    expect((await dueMessages(db, now, 10)).map((m) => m.payload)).toEqual([{ text: "a" }]);
+    expect((await dueMessages(db, now, 10)).rows.map((m) => m.payload)).toEqual([{ text: "a" }]);
   });
 
   it("holds back a chat's later messages while an earlier one waits for its retry", async () => {
@@ -63,7 +63,7 @@ describe("store", () => {
     await queue("telegram", "1", "second", now);
     await queue("telegram", "2", "other", now);
     await queue("zalo", "1", "zalo", now);
-    expect((await dueMessages(db, now, 10)).map((m) => m.payload)).toEqual([{ text: "other" }, { text: "zalo" }]);
-    expect((await dueMessages(db, later, 10)).map((m) => m.payload)).toEqual([{ text: "first" }, { text: "other" }, { text: "zalo" }]);
+    expect((await dueMessages(db, now, 10)).rows.map((m) => m.payload)).toEqual([{ text: "other" }, { text: "zalo" }]);
+    expect((await dueMessages(db, later, 10)).rows.map((m) => m.payload)).toEqual([{ text: "first" }, { text: "other" }, { text: "zalo" }]);
   });
 });

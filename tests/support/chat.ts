@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { loadConfig } from "../../src/config.ts";
 import type { InboundContent } from "../../src/engine/types.ts";
+import type { FloodLimit } from "../../src/engine/inbox.ts";
 import { createServer, type Server } from "../../src/server.ts";
 import type { Db } from "../../src/store/client.ts";
 import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
@@ -59,7 +60,7 @@ export const simulatorHeaders = { "content-type": "application/json", "x-simulat
  * A running product on a fresh database with a fake channel, driven over HTTP exactly as the
  * channel would drive it: the simulator's API, or Telegram's webhook with a fake Bot API.
  */
-export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean } = {}): Promise<ChatDriver> {
+export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean; floodLimit?: FloodLimit | false } = {}): Promise<ChatDriver> {
   const { db, url, file: dbFile, cleanup } = await freshDb();
   const fake = channel === "telegram" ? await startFakeTelegram() : undefined;
   const zalo = channel === "zalo" ? fakeZaloApi() : undefined;
@@ -109,6 +110,9 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
       perChatMs: 0,
       // Jobs are run by the tests that are about them, at the instants they choose.
       scheduler: options.scheduler ?? false,
+      // A test types a whole report in a second, far faster than anyone can: the flood limit is
+      // off unless the test is about it (tests/engine/flood.test.ts).
+      floodLimit: options.floodLimit ?? false,
     });
     base = `http://127.0.0.1:${await server.listen(0)}`;
     await server.start();

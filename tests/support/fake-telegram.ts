@@ -20,6 +20,9 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
   // Stalling: after `holdAfter` delivered messages, sendMessage requests get no answer at all,
   // as if the process sending them died mid-request.
   let holdAfter = Infinity;
+  // Answering sendMessage this long after receiving it (the message counts as delivered on
+  // receipt, as on Telegram: a sender killed before the answer has still sent it).
+  let latencyMs = 0;
   const held: http.ServerResponse[] = [];
   // Chats whose person blocked the bot: every sendMessage to them is refused with 403.
   const blockedChats = new Set<string>();
@@ -54,8 +57,11 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
       switch (method) {
         case "getMe":
           return send(200, { ok: true, result: { id: 1, is_bot: true, first_name: "VungXanh", username: "vungxanh_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
-        case "sendMessage":
-          return send(200, { ok: true, result: { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text } });
+        case "sendMessage": {
+          const answer = { ok: true, result: { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text } };
+          if (latencyMs > 0) return void setTimeout(() => !res.destroyed && send(200, answer), latencyMs);
+          return send(200, answer);
+        }
         case "getUpdates":
           return setTimeout(() => send(200, { ok: true, result: [] }), 50);
         default:
@@ -96,6 +102,10 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
       holdAfter = n;
     },
     held: () => held.length,
+    /** Answer each sendMessage `ms` after receiving it. */
+    latency(ms: number) {
+      latencyMs = ms;
+    },
     /** Drops the stalled requests unanswered and answers normally again. */
     release() {
       holdAfter = Infinity;

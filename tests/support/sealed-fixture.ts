@@ -113,7 +113,7 @@ export async function expectAllUnder(db: Db, file: string, key: string, f: Fixtu
   expect(await preferredAddress(db, f.officer.id, NOW)).toEqual({ channel: "telegram", chatId: f.officer.chatId });
   // The queued message, found by its chat's tag, and sent to the right chat.
   expect(await queuedTexts(db, { channel: "telegram", chatId: f.officer.chatId })).toEqual(["Tin báo mới TB-1"]);
-  expect((await dueMessages(db, NOW, 10)).map((m) => [m.chatId, (m.payload as { text: string }).text, m.tipster?.code ?? null])).toEqual([
+  expect((await dueMessages(db, NOW, 10)).rows.map((m) => [m.chatId, (m.payload as { text: string }).text, m.tipster?.code ?? null])).toEqual([
     [f.officer.chatId, "Tin báo mới TB-1", null],
     [ZALO_USER, "Có mấy người?", f.tipCode],
   ]);

@@ -165,6 +165,8 @@ job-checkin-escalation =
 alert-unreachable =
     📵 Không nhắn được cho { $count } người (việc “{ $job }”): không có kênh nào liên lạc được. Vui lòng gọi điện:
     { $people }
+alert-inbound-quarantined =
+    ⚠️ Có tin nhắn gửi đến không đọc được (có thể do khóa dữ liệu của máy chủ bị thay đổi) nên đã được để riêng, không xử lý. Các tin nhắn khác vẫn được xử lý bình thường. Vui lòng báo người quản trị hệ thống kiểm tra khóa dữ liệu (DATA_KEY).
 alert-undeliverable =
     📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
 reason-outside-window = người nhận đã không nhắn tin cho Zalo OA quá 48 giờ nên Zalo không cho gửi

@@ -11,7 +11,9 @@ import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
 import type { ChannelSender } from "./outbox/sender.ts";
-import { isolated, type Db } from "./store/client.ts";
+import { isolated, sqlitePath, type Db } from "./store/client.ts";
+import { createWriteProbe } from "./store/write-probe.ts";
+import { tellOfficersQuarantined } from "./outbox/quarantined.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
@@ -30,7 +32,12 @@ export interface ServerOptions {
   perChatMs?: number;
   /** false: do not start the scheduler (tests that drive ticks themselves) */
   scheduler?: boolean;
+  /** `/healthz` says degraded below this much free disk space (default 1 MiB) */
+  minFreeBytes?: number;
 }
+
+/** SIGTERM: what is in flight gets this long to finish, so the process exits within 10 s. */
+export const STOP_WAIT_MS = 8000;
 
 /** The running product: HTTP, the inbox, the outbox and the channels, wired once. */
 export interface Server {
@@ -42,7 +49,12 @@ export interface Server {
   listen(port: number): Promise<number>;
   /** Processing and sending continue after a restart from what the database holds. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Takes no new work (webhooks answer 503, so the channels deliver them again later), lets what
+   * is in flight finish for at most `waitMs` (default {@link STOP_WAIT_MS}), then closes. Pending
+   * updates and messages stay in the database and go on at the next start.
+   */
+  stop(waitMs?: number): Promise<void>;
 }
 
 export function createServer(options: ServerOptions): Server {
@@ -51,6 +63,8 @@ export function createServer(options: ServerOptions): Server {
   useDataKey(config.dataKey);
   const clock = options.clock ?? (() => new Date());
   let dispatcher: Dispatcher | undefined;
+  let stopping = false;
+  const probe = createWriteProbe(sqlitePath(config.databaseUrl), { minFreeBytes: options.minFreeBytes });
   const inbox = createInbox({
     db,
     clock,
@@ -58,6 +72,10 @@ export function createServer(options: ServerOptions): Server {
     engine: { commands, timeZone: config.timeZone, dataKey: config.dataKey },
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
+    databaseWritable: async () => (await probe.check(1000)).ok,
+    onQuarantined: async (_id, now) => {
+      if ((await isolated(db, (tx) => tellOfficersQuarantined(tx, now))) > 0) dispatcher?.wake();
+    },
   });
   const telegram = config.telegram
     ? createTelegramChannel({
@@ -112,6 +130,8 @@ export function createServer(options: ServerOptions): Server {
     zaloWebhook: config.zalo
       ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })
       : undefined,
+    health: (timeoutMs) => probe.check(timeoutMs),
+    stopping: () => stopping,
   });
   const httpServer = http.createServer(app);
 
@@ -136,14 +156,23 @@ export function createServer(options: ServerOptions): Server {
       zaloTokens?.startAutoRefresh();
       if (options.scheduler !== false) await scheduler.start();
     },
-    async stop() {
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      httpServer.closeAllConnections?.();
+    async stop(waitMs = STOP_WAIT_MS) {
+      stopping = true;
+      const deadline = Date.now() + waitMs;
+      const left = () => Math.max(0, deadline - Date.now());
+      const atMost = (work: Promise<unknown> | undefined) =>
+        Promise.race([work?.catch((e) => log.error({ err: e }, "stopping")), new Promise((resolve) => setTimeout(resolve, left()).unref())]);
       scheduler.stop();
       zaloTokens?.stop();
-      await telegram?.stop();
-      await inbox.idle();
-      await dispatcher!.stop();
+      await atMost(telegram?.stop());
+      // The listener stays open until the end, so a webhook meanwhile gets a 503, not a refusal.
+      await inbox.stop(left());
+      await dispatcher!.stop(left());
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await atMost(closed);
+      probe.close();
+      log.info({ pending: "left in the database for the next start" }, "stopped");
     },
   };
 }

@@ -35,7 +35,11 @@ export interface DispatcherOptions {
 /** Sends what the outbox holds, in order per chat, with retries decided by `SendResult`. */
 export interface Dispatcher {
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Claims nothing more; resolves when the sends in flight are recorded, or after `waitMs`.
+   * What is not sent stays pending for the next start (a stop never drains the backlog).
+   */
+  stop(waitMs?: number): Promise<void>;
   /** Something was queued: look now rather than at the next poll. */
   wake(): void;
   /** Sends everything due now; resolves when nothing more is due (tests, `jobs run`). */
@@ -57,6 +61,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = true;
+  // Set by stop() only: flush() also runs while `stopped` (admin `jobs run` never starts it).
+  let halting = false;
 
   async function deliver(row: OutboxRow): Promise<void> {
     if (!(await claimMessage(db, row.id))) return;
@@ -124,7 +130,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const due = await dueMessages(db, clock(), 200);
     let index = 0;
     const worker = async () => {
-      while (index < due.length) {
+      while (index < due.length && !halting) {
         const row = due[index++]!;
         try {
           await deliver(row);
@@ -145,10 +151,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     running = (async () => {
       do {
         again = false;
-        while ((await pass()) > 0) {
+        while (!halting && (await pass()) > 0) {
           /* a chat's next message becomes due once its previous one is sent */
         }
-      } while (again);
+      } while (again && !halting);
     })()
       .catch((error) => log.error({ err: error }, "outbox pass failed"))
       .finally(() => {
@@ -160,6 +166,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     async start() {
       stopped = false;
+      halting = false;
       const requeued = await requeueStuckMessages(db);
       if (requeued) log.info({ requeued }, "messages caught mid-send before the restart go out again");
       const tick = () => {
@@ -170,10 +177,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       };
       tick();
     },
-    async stop() {
+    async stop(waitMs = Infinity) {
       stopped = true;
+      halting = true;
       if (timer) clearTimeout(timer);
-      await running;
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([running, Number.isFinite(waitMs) ? new Promise((resolve) => (deadline = setTimeout(resolve, waitMs))) : running]);
+      clearTimeout(deadline);
     },
     wake() {
       if (!stopped) void run();

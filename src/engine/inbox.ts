@@ -90,6 +90,11 @@ export function createInbox(options: InboxOptions): Inbox {
       await slot();
       try {
         if (!stopping) await processOne(id, again);
+      } catch (error) {
+        // Taking the update up failed (the database locked or full past its wait): it stays
+        // recorded and is tried again later; an unhandled rejection here would end the process.
+        log.warn({ err: error, inboundId: id }, "could not take up an update; trying again shortly");
+        later(DATABASE_WAIT_MS, () => schedule(id, chatKey, true));
       } finally {
         release();
       }

@@ -217,6 +217,8 @@ alert-quarantined =
     } set aside; everything else is still sent. Please tell the system administrator.
 flood-limited =
     You are sending messages too fast for us to handle. Please wait about { $seconds } seconds, then send your message again.
+alert-inbound-quarantined =
+    ⚠️ An incoming message could not be read (perhaps the server's data key changed) and was set aside, not acted on. Every other message is handled as usual. Please ask the system administrator to check the data key (DATA_KEY).
 alert-undeliverable =
     📵 Could not deliver a message to { $who } on { $channel } ({ $reason }). Please call.
 reason-outside-window = the person has not written to the Zalo OA for over 48 hours, so Zalo refuses it

@@ -214,6 +214,8 @@ alert-quarantined =
     } trong hàng chờ gửi không đọc được (sai khoá dữ liệu hoặc bị hỏng) và đã được để riêng; các tin khác vẫn được gửi. Vui lòng báo người quản trị hệ thống.
 flood-limited =
     Bạn gửi nhanh quá, hệ thống chưa kịp xử lý. Vui lòng đợi khoảng { $seconds } giây rồi gửi lại tin nhắn của bạn.
+alert-inbound-quarantined =
+    ⚠️ Có tin nhắn gửi đến không đọc được (có thể do khóa dữ liệu của máy chủ bị thay đổi) nên đã được để riêng, không xử lý. Các tin nhắn khác vẫn được xử lý bình thường. Vui lòng báo người quản trị hệ thống kiểm tra khóa dữ liệu (DATA_KEY).
 alert-undeliverable =
     📵 Không gửi được tin nhắn cho { $who } qua { $channel } ({ $reason }). Vui lòng gọi điện.
 reason-outside-window = người nhận đã không nhắn tin cho Zalo OA quá 48 giờ nên Zalo không cho gửi

@@ -8,6 +8,9 @@ import { exitOnSchemaVersion, migrate } from "./store/migrate.ts";
 import { checkDataKey, DataKeyError } from "./store/key-check.ts";
 import { resolveDataKey } from "./store/keyring.ts";
 
+/** After SIGTERM the process exits by this time at the latest (`server.stop` takes 8 s at most). */
+const HARD_EXIT_MS = 9500;
+
 /** `npm start`: validate the environment, migrate, wire everything, serve. */
 async function main() {
   let config;
@@ -71,9 +74,14 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "stopping");
+    log.info({ signal }, "stopping: new webhooks get 503, what is in flight finishes, the rest stays queued");
+    // Whatever hangs, the process is gone within 10 s; everything not done is in the database.
+    setTimeout(() => {
+      log.warn("stopping took too long; exiting with the rest left in the database");
+      process.exit(0);
+    }, HARD_EXIT_MS).unref();
     await server.stop().catch((e) => log.error({ err: e }, "stop failed"));
-    await db.$disconnect();
+    await db.$disconnect().catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

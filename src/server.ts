@@ -12,7 +12,9 @@ import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
 import type { ChannelSender } from "./outbox/sender.ts";
-import { checkpoint, isolated, type Db } from "./store/client.ts";
+import { checkpoint, isolated, sqlitePath, type Db } from "./store/client.ts";
+import { createWriteProbe } from "./store/write-probe.ts";
+import { tellOfficersQuarantined as tellOfficersInboundQuarantined } from "./outbox/quarantined.ts";
 import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { sealLegacyRows } from "./store/legacy-rows.ts";
@@ -36,7 +38,12 @@ export interface ServerOptions {
   floodLimit?: FloodLimit | false;
   /** false: do not start the scheduler (tests that drive ticks themselves) */
   scheduler?: boolean;
+  /** `/healthz` says degraded below this much free disk space (default 1 MiB) */
+  minFreeBytes?: number;
 }
+
+/** SIGTERM: what is in flight gets this long to finish, so the process exits within 10 s. */
+export const STOP_WAIT_MS = 8000;
 
 /** The running product: HTTP, the inbox, the outbox and the channels, wired once. */
 export interface Server {
@@ -48,7 +55,12 @@ export interface Server {
   listen(port: number): Promise<number>;
   /** Processing and sending continue after a restart from what the database holds. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Takes no new work (webhooks answer 503, so the channels deliver them again later), lets what
+   * is in flight finish for at most `waitMs` (default {@link STOP_WAIT_MS}), then closes. Pending
+   * updates and messages stay in the database and go on at the next start.
+   */
+  stop(waitMs?: number): Promise<void>;
 }
 
 export function createServer(options: ServerOptions): Server {
@@ -57,6 +69,8 @@ export function createServer(options: ServerOptions): Server {
   useDataKey(config.dataKey);
   const clock = options.clock ?? (() => new Date());
   let dispatcher: Dispatcher | undefined;
+  let stopping = false;
+  const probe = createWriteProbe(sqlitePath(config.databaseUrl), { minFreeBytes: options.minFreeBytes });
   const inbox = createInbox({
     db,
     clock,
@@ -74,6 +88,10 @@ export function createServer(options: ServerOptions): Server {
     onCommitted: () => dispatcher?.wake(),
     retryDelayMs: options.inboxRetryDelayMs,
     floodLimit: options.floodLimit,
+    databaseWritable: async () => (await probe.check(1000)).ok,
+    onQuarantined: async (_id, now) => {
+      if ((await isolated(db, (tx) => tellOfficersInboundQuarantined(tx, now))) > 0) dispatcher?.wake();
+    },
   });
   const telegram = config.telegram
     ? createTelegramChannel({
@@ -138,6 +156,8 @@ export function createServer(options: ServerOptions): Server {
     zaloWebhook: config.zalo
       ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })
       : undefined,
+    health: (timeoutMs) => probe.check(timeoutMs),
+    stopping: () => stopping,
   });
   const httpServer = http.createServer(app);
   let checkpoints: NodeJS.Timeout | undefined;
@@ -166,15 +186,24 @@ export function createServer(options: ServerOptions): Server {
       if (options.scheduler !== false) await scheduler.start();
       checkpoints = setInterval(() => void checkpoint(db).catch((e) => log.warn({ err: e }, "WAL checkpoint failed")), 60_000).unref();
     },
-    async stop() {
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      httpServer.closeAllConnections?.();
+    async stop(waitMs = STOP_WAIT_MS) {
+      stopping = true;
+      const deadline = Date.now() + waitMs;
+      const left = () => Math.max(0, deadline - Date.now());
+      const atMost = (work: Promise<unknown> | undefined) =>
+        Promise.race([work?.catch((e) => log.error({ err: e }, "stopping")), new Promise((resolve) => setTimeout(resolve, left()).unref())]);
       scheduler.stop();
       clearInterval(checkpoints);
       zaloTokens?.stop();
-      await telegram?.stop();
-      await inbox.idle();
-      await dispatcher!.stop();
+      await atMost(telegram?.stop());
+      // The listener stays open until the end, so a webhook meanwhile gets a 503, not a refusal.
+      await inbox.stop(left());
+      await dispatcher!.stop(left());
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await atMost(closed);
+      probe.close();
+      log.info({ pending: "left in the database for the next start" }, "stopped");
     },
   };
 }

@@ -23,8 +23,9 @@ export interface ZaloWebhookDeps {
 /**
  * `POST /zalo/webhook` (mounted behind `express.raw`, since the signature covers the exact bytes).
  * A missing or wrong signature, or a stale timestamp, gets 401 and no effect. A good event is
- * recorded and answered 200; if recording takes longer than Zalo waits, the answer goes first and
- * recording finishes after it, so a slow database never makes Zalo deliver again.
+ * recorded and answered 200. If recording fails, or takes longer than Zalo waits (a locked or full
+ * database), the answer is 503 so Zalo delivers it again; a record that lands after that answer is
+ * recognised as a duplicate on redelivery, so nothing is acted on twice.
  */
 export function zaloWebhook(deps: ZaloWebhookDeps): RequestHandler {
   return async (req, res) => {
@@ -70,8 +71,11 @@ export function zaloWebhook(deps: ZaloWebhookDeps): RequestHandler {
       recording.then(() => "recorded" as const, () => "failed" as const),
       new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), RECORD_WAIT_MS).unref()),
     ]);
-    // A failure answers 500 so Zalo delivers again; slowness answers 200 and recording goes on.
-    if (outcome === "failed") res.status(500).json({ ok: false });
-    else res.status(200).json({ ok: true });
+    if (outcome === "recorded") {
+      res.status(200).json({ ok: true });
+      return;
+    }
+    if (outcome === "slow") deps.log.warn({ event: event.event_name }, "recording a Zalo event is taking too long; asking Zalo to deliver it again");
+    res.status(503).set("Retry-After", "5").json({ ok: false });
   };
 }

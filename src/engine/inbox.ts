@@ -8,6 +8,7 @@ import {
   finishInbound,
   openPayload,
   pendingInbound,
+  quarantineInbound,
   recordInbound,
   requeueStuckInbound,
 } from "../store/inbox.ts";
@@ -32,6 +33,14 @@ export interface InboxOptions {
   concurrency?: number;
   /** what one chat may send, or false for no limit (default `DEFAULT_FLOOD_LIMIT`) */
   floodLimit?: FloodLimit | false;
+  /**
+   * A real write to the database (`store/write-probe.ts`). When a step fails and this says the
+   * database cannot be written (full disk, a lock held elsewhere), the attempt is not counted and
+   * the update waits for the database instead of being given up.
+   */
+  databaseWritable?: () => Promise<boolean>;
+  /** an update was set aside because its content could not be opened (officers are told) */
+  onQuarantined?: (inboundId: number, now: Date) => Promise<void>;
 }
 
 /** At most `points` updates from one chat in any `durationSec`; the rest are recorded, not acted on. */
@@ -54,7 +63,16 @@ export interface Inbox {
   resume(): Promise<void>;
   /** Resolves when every update received so far has been processed (tests, shutdown). */
   idle(): Promise<void>;
+  /**
+   * Takes no more work: updates not started stay pending in the database for the next start.
+   * Resolves when the steps in flight have finished, or after `waitMs` (what is then still in
+   * flight is rolled back by the exit and picked up at the next start).
+   */
+  stop(waitMs: number): Promise<void>;
 }
+
+/** Wait before trying again an update the database could not take. */
+const DATABASE_WAIT_MS = 2000;
 
 const chatKeyOf = (i: Inbound) => `${i.channel}:${chatTag(i.channel, i.chatId)}`;
 
@@ -92,13 +110,21 @@ export function createInbox(options: InboxOptions): Inbox {
       return { first: rejection.consumedPoints === limiter.points + 1, seconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
   }
+  const armed = new Set<NodeJS.Timeout>();
+  let stopping = false;
 
-  function schedule(id: number, chatKey: string) {
+  function schedule(id: number, chatKey: string, again = false) {
     const previous = chains.get(chatKey) ?? Promise.resolve();
     const next = previous.then(async () => {
+      if (stopping) return;
       await slot();
       try {
-        await processOne(id);
+        if (!stopping) await processOne(id, again);
+      } catch (error) {
+        // Taking the update up failed (the database locked or full past its wait): it stays
+        // recorded and is tried again later; an unhandled rejection here would end the process.
+        log.warn({ err: error, inboundId: id }, "could not take up an update; trying again shortly");
+        later(DATABASE_WAIT_MS, () => schedule(id, chatKey, true));
       } finally {
         release();
       }
@@ -109,11 +135,30 @@ export function createInbox(options: InboxOptions): Inbox {
     });
   }
 
-  async function processOne(id: number): Promise<void> {
-    if (!(await claimInbound(db, id))) return;
+  function later(ms: number, fn: () => void) {
+    const wait = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        armed.delete(timer);
+        fn();
+        resolve();
+      }, ms).unref();
+      armed.add(timer);
+    });
+    timers.add(wait);
+    void wait.finally(() => timers.delete(wait));
+  }
+
+  async function processOne(id: number, again: boolean): Promise<void> {
+    if (!(await claimInbound(db, id, again))) return;
     const row = await db.inboundUpdate.findUnique({ where: { id } });
     if (!row) return;
-    const inbound = openPayload(row.payload) as Inbound;
+    let inbound: Inbound;
+    try {
+      inbound = openPayload(row.payload) as Inbound;
+    } catch (error) {
+      await quarantine(id, error);
+      return;
+    }
     const now = clock();
     try {
       await db.$transaction(
@@ -125,21 +170,30 @@ export function createInbox(options: InboxOptions): Inbox {
       );
       options.onCommitted?.();
     } catch (error) {
+      if (options.databaseWritable && !(await options.databaseWritable().catch(() => false))) {
+        // Not this update's fault: it waits for the database, however long, and is never given up.
+        log.warn({ inboundId: id }, "the database cannot be written; the update waits for it");
+        await failInbound(db, id, String(error), false, false).catch(() => undefined);
+        later(DATABASE_WAIT_MS, () => schedule(id, chatKeyOf(inbound), true));
+        return;
+      }
       const attempt = row.attempts + 1;
       const giveUp = attempt >= maxAttempts;
       log.error({ err: error, inboundId: id, attempt, giveUp }, "processing an update failed");
       await failInbound(db, id, String(error), giveUp).catch((e) => log.error({ err: e }, "could not record the failure"));
       if (giveUp) await apologise(inbound, now);
-      else {
-        const wait = new Promise<void>((resolve) =>
-          setTimeout(() => {
-            schedule(id, chatKeyOf(inbound));
-            resolve();
-          }, retryDelayMs(attempt)).unref(),
-        );
-        timers.add(wait);
-        void wait.finally(() => timers.delete(wait));
-      }
+      else later(retryDelayMs(attempt), () => schedule(id, chatKeyOf(inbound)));
+    }
+  }
+
+  /** An update nobody can read is set aside; the chat's later updates go on without it. */
+  async function quarantine(id: number, error: unknown) {
+    // The error's message may quote the bytes it choked on: only its kind is logged.
+    log.error({ inboundId: id, error: (error as Error)?.name ?? "Error" }, "an update could not be opened and was set aside (quarantined)");
+    try {
+      if (await quarantineInbound(db, id)) await options.onQuarantined?.(id, clock());
+    } catch (e) {
+      log.error({ inboundId: id, error: (e as Error)?.name }, "could not set aside an unreadable update");
     }
   }
 
@@ -206,6 +260,18 @@ export function createInbox(options: InboxOptions): Inbox {
       while (chains.size > 0 || timers.size > 0) {
         await Promise.allSettled([...chains.values(), ...timers]);
       }
+    },
+    async stop(waitMs) {
+      stopping = true;
+      for (const timer of armed) clearTimeout(timer);
+      armed.clear();
+      timers.clear();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...chains.values()]),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+      ]);
+      clearTimeout(timer);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
 import { jsonOnly } from "./json-only.ts";
 import { telegramSecret, telegramWebhook } from "./telegram-webhook.ts";
+import type { WriteHealth } from "../store/write-probe.ts";
 
 const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bots", "simulator", "page.html");
 
@@ -21,7 +22,15 @@ export interface AppDeps {
   telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
   /** the Zalo webhook handler (bots/zalo/webhook.ts); it reads the raw body to check the signature */
   zaloWebhook?: RequestHandler;
+  /** a real write to the database with a deadline (`store/write-probe.ts`) */
+  health: (timeoutMs: number) => Promise<WriteHealth>;
+  /** true once SIGTERM arrived: webhooks are refused so the channels keep them for later */
+  stopping?: () => boolean;
 }
+
+/** `/healthz` answers within a second whatever the database does. */
+const HEALTH_PROBE_MS = 700;
+const HEALTH_ANSWER_MS = 900;
 
 /** The HTTP surface of CONTRACT.md: webhooks, health, the simulator. */
 export function createApp(deps: AppDeps): Express {
@@ -29,13 +38,24 @@ export function createApp(deps: AppDeps): Express {
   app.disable("x-powered-by");
 
   app.get("/healthz", async (_req, res) => {
-    try {
-      await deps.db.$queryRawUnsafe("SELECT 1");
-      res.json({ ok: true, database: "up", demo: deps.demo });
-    } catch {
-      res.status(503).json({ ok: false, database: "down" });
+    if (deps.stopping?.()) {
+      res.status(503).json({ ok: false, status: "stopping" });
+      return;
     }
+    const health = await Promise.race([
+      deps.health(HEALTH_PROBE_MS).catch((): WriteHealth => ({ ok: false, reason: "error" })),
+      new Promise<WriteHealth>((resolve) => setTimeout(() => resolve({ ok: false, reason: "locked" }), HEALTH_ANSWER_MS).unref()),
+    ]);
+    if (health.ok) res.json({ ok: true, status: "up", database: "up", demo: deps.demo });
+    else res.status(503).json({ ok: false, status: "degraded", database: "down", reason: health.reason });
   });
+
+  // After SIGTERM nothing new is taken: a 503 makes Telegram and Zalo deliver it again later.
+  const refuseWhileStopping: RequestHandler = (_req, res, next) => {
+    if (!deps.stopping?.()) return next();
+    res.status(503).set("Retry-After", "5").json({ ok: false, error: "stopping" });
+  };
+  app.use(["/telegram/webhook", "/zalo/webhook"], refuseWhileStopping);
 
   if (deps.telegram) {
     // Secret first, then content type, then parsing: a stranger learns nothing from our parser.

@@ -40,7 +40,11 @@ export interface DispatcherOptions {
 /** Sends what the outbox holds, in order per chat, with retries decided by `SendResult`. */
 export interface Dispatcher {
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Claims nothing more; resolves when the sends in flight are recorded, or after `waitMs`.
+   * What is not sent stays pending for the next start (a stop never drains the backlog).
+   */
+  stop(waitMs?: number): Promise<void>;
   /** Something was queued: look now rather than at the next poll. */
   wake(): void;
   /** Sends everything due now; resolves when nothing more is due (tests, `jobs run`). */
@@ -213,12 +217,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       };
       tick();
     },
-    async stop() {
+    async stop(waitMs = Infinity) {
       stopped = true;
       closing = true;
       if (timer) clearTimeout(timer);
-      while (filling) await filling;
-      await Promise.allSettled([...inHand.values()]);
+      // What is in hand finishes, within `waitMs` (SIGTERM gives 8 s): the rest stays queued.
+      const settled = (async () => {
+        while (filling) await filling;
+        await Promise.allSettled([...inHand.values()]);
+      })();
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([settled, Number.isFinite(waitMs) ? new Promise((resolve) => (deadline = setTimeout(resolve, waitMs))) : settled]);
+      clearTimeout(deadline);
     },
     wake() {
       if (!stopped) void run();

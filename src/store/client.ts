@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { sqliteAdapter } from "./sqlite-adapter.ts";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -19,12 +19,13 @@ export function sqlitePath(databaseUrl: string): string {
 
 /**
  * Opens the database: SQLite through the JavaScript engine, WAL so readers never wait for the
- * writer, and a busy timeout so two processes on one file queue instead of failing.
+ * writer, and up to 5 s of waiting on another process's lock so two processes on one file queue
+ * instead of failing (the wait yields to the event loop: see `sqlite-adapter.ts`).
  */
 export async function openDb(databaseUrl: string): Promise<Db> {
   const file = sqlitePath(databaseUrl);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 }) });
+  const db = new PrismaClient({ adapter: sqliteAdapter(file, { busyWaitMs: 5000 }) });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   // A deleted row's bytes are overwritten, not left in a free page: the outbox forgets replies

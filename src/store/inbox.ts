@@ -38,14 +38,21 @@ export async function recordInbound(
 export interface PendingInbound {
   id: number;
   chatKey: string;
-  payload: unknown;
   attempts: number;
 }
 
-/** Updates not yet processed, oldest first. */
+/**
+ * Updates not yet processed, oldest first. Their content stays sealed here: it is opened when
+ * each is processed, so one that cannot be opened is set aside alone (see `quarantineInbound`)
+ * instead of stopping the start.
+ */
 export async function pendingInbound(db: DbOrTx, limit = 500): Promise<PendingInbound[]> {
-  const rows = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: limit });
-  return rows.map((r) => ({ id: r.id, chatKey: r.chatKey, payload: openPayload(r.payload), attempts: r.attempts }));
+  return db.inboundUpdate.findMany({
+    where: { status: "pending" },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true, chatKey: true, attempts: true },
+  });
 }
 
 /** An update's content, as recorded (sealed, since it says who wrote). */
@@ -53,10 +60,33 @@ export function openPayload(stored: string): unknown {
   return JSON.parse(keyring().open(stored));
 }
 
-/** Takes an update for processing; false when another worker has it. */
-export async function claimInbound(db: DbOrTx, id: number): Promise<boolean> {
+/**
+ * Takes an update for processing; false when another worker has it. `again`: this worker took
+ * it before and could not give it back (the database refused the write), so it may take it
+ * from `processing` too.
+ */
+export async function claimInbound(db: DbOrTx, id: number, again = false): Promise<boolean> {
   return isolated(db, async (tx) => {
-    return (await tx.inboundUpdate.updateMany({ where: { id, status: "pending" }, data: { status: "processing" } })).count === 1;
+    const status = again ? { in: ["pending", "processing"] } : "pending";
+    return (await tx.inboundUpdate.updateMany({ where: { id, status }, data: { status: "processing" } })).count === 1;
+  });
+}
+
+/** Why an update is set aside: never its content, which could not be read anyway. */
+export const QUARANTINE_REASON = "unreadable: its sealed content could not be opened";
+
+/**
+ * Sets aside an update whose content cannot be opened (a wrong or lost key, a damaged row): it
+ * is never tried again and blocks nothing. The sealed content is kept, so it can still be read
+ * if the right key is restored.
+ */
+export async function quarantineInbound(db: DbOrTx, id: number): Promise<boolean> {
+  return isolated(db, async (tx) => {
+    const updated = await tx.inboundUpdate.updateMany({
+      where: { id, status: { in: ["pending", "processing"] } },
+      data: { status: "quarantined", lastError: QUARANTINE_REASON },
+    });
+    return updated.count === 1;
   });
 }
 
@@ -73,14 +103,17 @@ export async function finishInbound(db: DbOrTx, id: number, now: Date): Promise<
   return done.count === 1;
 }
 
-/** Gives an update back after a failed attempt, or gives up on it. */
-export async function failInbound(db: DbOrTx, id: number, error: string, giveUp: boolean): Promise<void> {
+/**
+ * Gives an update back after a failed attempt, or gives up on it. `counted: false` when the
+ * attempt failed because the database could not be written: that is not the update's fault.
+ */
+export async function failInbound(db: DbOrTx, id: number, error: string, giveUp: boolean, counted = true): Promise<void> {
   return isolated(db, async (tx) => {
     await tx.inboundUpdate.update({
       where: { id },
       data: {
         status: giveUp ? "failed" : "pending",
-        attempts: { increment: 1 },
+        attempts: { increment: counted ? 1 : 0 },
         lastError: error.slice(0, 500),
         ...(giveUp ? forgotten(new Date()) : {}),
       },

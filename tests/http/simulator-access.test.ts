@@ -11,7 +11,8 @@ const SECRET = "operator-secret-0123456789abcdef";
 async function serve(db: Db, options: { demo: boolean; secret?: string }) {
   const { log, lines } = captureLogger();
   const inbox = createInbox({ db, clock: () => new Date(), log, engine: { commands, timeZone: "Asia/Ho_Chi_Minh", dataKey: TEST_DATA_KEY } });
-  const app = createApp({ db, inbox, log, demo: options.demo, simulator: true, simulatorSecret: options.secret });
+  // Health is not what these tests are about: a database that always answers.
+  const app = createApp({ db, inbox, log, demo: options.demo, simulator: true, simulatorSecret: options.secret, health: async () => ({ ok: true as const }) });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typoClose } from "./understand/choice.ts";
 import { fold } from "./text.ts";
 
 /** A neighbourhood's classification from the plans (DOMAIN.md, "The units"). */
@@ -79,11 +80,16 @@ export function unitSearchName(name: string): string {
  * or without the "khu phố"/"thôn"/"xóm"/"tổ" prefix when that leaves exactly one match.
  */
 export function matchUnit<U extends { name: string }>(units: readonly U[], typed: string): U | null {
-  const wanted = unitSearchName(typed);
+  // Punctuation is not part of a name as typed: "Le Lai." is Lê Lai.
+  const plain = (s: string) => unitSearchName(s).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const wanted = plain(typed);
   if (!wanted) return null;
-  const exact = units.find((u) => unitSearchName(u.name) === wanted);
+  const exact = units.find((u) => plain(u.name) === wanted);
   if (exact) return exact;
   const bare = (s: string) => s.replace(/^(khu pho|kp|thon|xom|to dan pho|to)\s+/, "");
-  const matches = units.filter((u) => bare(unitSearchName(u.name)) === bare(wanted));
-  return matches.length === 1 ? matches[0]! : null;
+  const matches = units.filter((u) => bare(plain(u.name)) === bare(wanted));
+  if (matches.length === 1) return matches[0]!;
+  // A close typo of exactly one name ("Nguyen Trai" typed "Nguyen Tria").
+  const close = units.filter((u) => typoClose(bare(plain(u.name)), bare(wanted)));
+  return close.length === 1 ? close[0]! : null;
 }

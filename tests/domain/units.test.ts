@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeIn, classIn, readClassification } from "../../src/domain/units.ts";
+import { activeIn, classIn, matchUnit, readClassification } from "../../src/domain/units.ts";
 
 describe("a unit over time", () => {
   const changes = [
@@ -31,4 +31,16 @@ describe("a unit over time", () => {
     expect(readClassification("has_cases")).toBe("has_cases");
     expect(readClassification("xanh")).toBeUndefined();
   });
+});
+
+describe("a unit named as officers type it", () => {
+  const units = [{ name: "Khu phố Lê Lai" }, { name: "Khu phố Nguyễn Trãi" }, { name: "Thôn Lê Lợi" }];
+  it.each([
+    ["Le Lai.", "Khu phố Lê Lai"],
+    ["lê lai!", "Khu phố Lê Lai"],
+    ["KP Le Lai", "Khu phố Lê Lai"],
+    ["nguyen tria", "Khu phố Nguyễn Trãi"],
+    ["Thôn Lê Lợi", "Thôn Lê Lợi"],
+  ])("%s → %s", (typed, name) => expect(matchUnit(units, typed)?.name).toBe(name));
+  it("finds none rather than guessing between two", () => expect(matchUnit(units, "Le L")).toBeNull());
 });

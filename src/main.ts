@@ -27,6 +27,16 @@ async function main() {
   await migrate(config.databaseUrl).catch(exitOnSchemaVersion("Vùng Xanh cannot start: "));
   const db = await openDb(config.databaseUrl);
 
+  // Read-only, and first: resolving the demo key below would store one and mark the database.
+  if (config.demo) {
+    const refusal = await demoRefusal(db);
+    if (refusal) {
+      console.error(`Vùng Xanh cannot start: ${refusal}`);
+      await db.$disconnect();
+      process.exit(2);
+    }
+  }
+
   // A wrong DATA_KEY would start "healthy" and reach nobody: refuse it before anything is written.
   try {
     await checkDataKey(db, config.dataKey ?? (await resolveDataKey(db, undefined)));
@@ -40,12 +50,6 @@ async function main() {
   }
 
   if (config.demo) {
-    const refusal = await demoRefusal(db);
-    if (refusal) {
-      console.error(`Vùng Xanh cannot start: ${refusal}`);
-      await db.$disconnect();
-      process.exit(2);
-    }
     const demo = await prepareDemo(db, { timeZone: config.timeZone, inviteTtlDays: config.inviteTtlDays });
     config.dataKey ??= demo.dataKey;
     const lines = [

@@ -13,6 +13,7 @@ export function zonedParts(at: Date, timeZone: string) {
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
+    second: "2-digit",
     weekday: "short",
     hourCycle: "h23",
   }).formatToParts(at);
@@ -23,6 +24,7 @@ export function zonedParts(at: Date, timeZone: string) {
     day: Number(get("day")),
     hour: Number(get("hour")),
     minute: Number(get("minute")),
+    second: Number(get("second")),
     weekday: get("weekday"),
   };
 }

@@ -7,6 +7,13 @@ import { startServer, type ServerProcess } from "../support/server-process.ts";
 import { runCli } from "./harness.ts";
 
 const WRONG = Buffer.alloc(32, 1).toString("base64");
+/** A real deployment (a channel configured): demo mode refuses a database with data anyway. */
+const DEPLOYED = {
+  TELEGRAM_BOT_TOKEN: "123456:TEST-token",
+  TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+  TELEGRAM_MODE: "webhook",
+  TELEGRAM_WEBHOOK_SECRET: "test-secret_123",
+};
 let cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups) await c();
@@ -27,13 +34,13 @@ async function databaseWithData() {
 describe("a wrong DATA_KEY", () => {
   it("stops the server at start with exit code 2 and a message for the operator; the right key starts it", async () => {
     const { url } = await databaseWithData();
-    const wrong = await startServer({ DATABASE_URL: url, DATA_KEY: WRONG });
+    const wrong = await startServer({ DATABASE_URL: url, DATA_KEY: WRONG, ...DEPLOYED });
     cleanups.push(wrong.stop);
     expect(await wrong.exited).toBe(2);
     expect(wrong.output()).toMatch(/Vùng Xanh cannot start: DATA_KEY \(key \S+\) is not the key this database was sealed with \(key \S+\)/);
     expect(wrong.output()).not.toContain("Vùng Xanh is running");
 
-    const right = await startServer({ DATABASE_URL: url, DATA_KEY: TEST_DATA_KEY });
+    const right = await startServer({ DATABASE_URL: url, DATA_KEY: TEST_DATA_KEY, ...DEPLOYED });
     cleanups.push(right.stop);
     await right.running();
     expect((await fetch(`http://127.0.0.1:${right.port}/healthz`)).status).toBe(200);

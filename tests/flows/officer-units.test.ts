@@ -52,7 +52,7 @@ describe("officers' details", () => {
     expect(lastText(await chat.send("officer", "Chí Linh nhập sai số hộ cam kết"))).toContain("Đã mở lại sổ tháng 10/2026");
     expect(await chat.db.periodLock.count()).toBe(0);
 
-    expect(lastText(await chat.send("head", "/baocao 10/2026"))).toContain("đã gửi báo cáo tháng 10/2026. Bạn đang sửa báo cáo");
+    expect(lastText(await chat.send("head", "/baocao 10/2026"))).toContain("đã gửi báo cáo tháng 10/2026. Đây là báo cáo đã gửi");
     await chat.send("head", "/huy");
 
     // Locked again, and reopened with the reason on the same line.

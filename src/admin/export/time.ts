@@ -2,21 +2,7 @@
  * How the exports write an instant: as the clock in APP_TIMEZONE showed it. A spreadsheet or a
  * printed page has no time zone, and officers read Việt Nam's clock, not UTC.
  */
-
-function partsWithSeconds(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
-}
+import { zonedParts } from "../../domain/period.ts";
 
 const two = (n: number) => String(n).padStart(2, "0");
 
@@ -25,7 +11,7 @@ const two = (n: number) => String(n).padStart(2, "0");
  * form, but a person opening the file reads the local time and a program still parses it exactly.
  */
 export function isoWithOffset(at: Date, timeZone: string): string {
-  const p = partsWithSeconds(at, timeZone);
+  const p = zonedParts(at, timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const offsetMinutes = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
@@ -39,7 +25,7 @@ export function isoWithOffset(at: Date, timeZone: string): string {
  * Date's UTC fields, and a spreadsheet shows the digits it holds.
  */
 export function wallClock(at: Date, timeZone: string): Date {
-  const p = partsWithSeconds(at, timeZone);
+  const p = zonedParts(at, timeZone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
 }
 
@@ -48,7 +34,7 @@ export function wallClock(at: Date, timeZone: string): Date {
  * tháng 02 năm 2025"; a day below 10 and the months 1 and 2 take a leading zero, other months not.
  */
 export function documentDate(at: Date, timeZone: string): string {
-  const p = partsWithSeconds(at, timeZone);
+  const p = zonedParts(at, timeZone);
   const month = p.month <= 2 ? two(p.month) : String(p.month);
   return `ngày ${two(p.day)} tháng ${month} năm ${p.year}`;
 }

@@ -6,6 +6,7 @@ import { parseInviteCommand, runInviteCommand, type InviteCommand } from "./invi
 import type { AdminIo } from "./io.ts";
 import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
 import { parseUnlockCommand, runUnlockCommand, type UnlockCommand } from "./lock.ts";
+import { parseRolesCommand, runRolesCommand, type RolesCommand } from "./roles.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
 
 export type { AdminIo } from "./io.ts";
@@ -56,6 +57,11 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       jobs: report-prompt, report-reminder, report-escalation,
             checkin-prompt, checkin-reminder, checkin-escalation
       its messages go through the outbox: running it twice sends nothing twice
+  roles list [--unit <name>]
+      every role held (of one unit): person number, role, unit, channel kinds (never a chat id);
+      roles add up, so one person may be on several lines
+  roles remove <personId> <head|mentor|officer> [--unit <name>]
+      takes one role from a person (head needs --unit); their other roles stay
   unlock YYYY-MM --reason <text>
       reopens a locked month so heads can correct its reports; the reason is kept
   broadcast --to heads|mentors|residents [--unit <name>] <text>
@@ -67,9 +73,9 @@ Exit status: 0 done; 2 bad argument or environment (one "error: " line, nothing 
 1 unexpected failure.`;
 
 /** A command line, parsed and checked: every argument error is found before the database is touched. */
-export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand | UnlockCommand;
+export type AdminCommand = { kind: "help" } | UnitsCommand | InviteCommand | ExportCommand | JobsCommand | BroadcastCommand | CasesCommand | UnlockCommand | RolesCommand;
 
-const COMMANDS = "units, invite, cases, export, jobs, broadcast, unlock";
+const COMMANDS = "units, invite, cases, roles, export, jobs, broadcast, unlock";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -94,6 +100,8 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseCasesCommand(rest);
     case "unlock":
       return parseUnlockCommand(rest);
+    case "roles":
+      return parseRolesCommand(rest);
     case undefined:
       return fail(`no command given (${COMMANDS}; see --help)`);
     default:
@@ -115,6 +123,9 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return runUnitsCommand(command, io);
     case "unlock":
       return runUnlockCommand(command, io);
+    case "roles-list":
+    case "roles-remove":
+      return runRolesCommand(command, io);
     case "invite":
       return runInviteCommand(command, io);
     case "export":

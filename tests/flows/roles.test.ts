@@ -3,6 +3,8 @@ import { dueItems } from "../../src/scheduler/due.ts";
 import { loadWorld } from "../../src/scheduler/world.ts";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
+import { getReport, revisionsOf, saveReport } from "../../src/store/reports.ts";
+import { adminOn } from "../admin/harness.ts";
 import { openTestCase, texts, WEDNESDAY } from "../support/cases.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 
@@ -88,5 +90,46 @@ describe("roles add up", () => {
     expect(lastText(await chat.send("officer", "/boquyen nguyen trai 1"))).toContain("Đã bỏ vai trò");
     expect(lastText(await chat.send("ba", "/baocao"))).toContain("Chỉ trưởng khu phố mới làm báo cáo tháng");
     expect(lastText(await chat.send("officer", "/boquyen 1"))).toContain("cán bộ cuối cùng");
+  });
+
+  it("a deputy corrects the head's report: still one report, and the history says who did what", async () => {
+    chat = await openChat("simulator", { now: WEDNESDAY });
+    const unit = await seedUnit(chat.db);
+    await joinAs(chat, "officer", "officer", null);
+    await joinAs(chat, "ba", "head", unit.id);
+    const headId = (await chat.db.personRole.findFirstOrThrow({ where: { role: "head" } })).personId;
+    const values = { addicts: 12, suspected: 4, newCases: 2, familyRehab: 5, compulsoryReferrals: 1, relapses: 1, householdsCommitted: 80, propagandaSessions: 3, incidents: 1, suspectedSpots: 2, notes: null };
+    await saveReport(chat.db, { unitId: unit.id, period: "2026-11", values, warnings: [], personId: headId, now: chat.clock.now });
+    const deputy = await invite("head", unit.id);
+    await chat.send("pho", `/join ${deputy} có`);
+    expect(lastText(await chat.send("pho", "/baocao"))).toContain("đã gửi báo cáo tháng 11/2026");
+    await chat.send("pho", "sửa mục 2");
+    await chat.send("pho", "bảy");
+    expect(lastText(await chat.send("pho", "gửi đi"))).toContain("Đã sửa báo cáo tháng 11/2026 của Khu phố Nguyễn Trãi (1 mục thay đổi)");
+    const deputyId = (await chat.db.personRole.findFirstOrThrow({ where: { role: "head", personId: { not: headId } } })).personId;
+    expect(await chat.db.monthlyReport.count()).toBe(1);
+    expect((await chat.db.monthlyReport.findFirstOrThrow()).submittedById).toBe(headId);
+    expect((await getReport(chat.db, unit.id, "2026-11"))?.values.suspected).toBe(7);
+    expect(await revisionsOf(chat.db, unit.id, "2026-11")).toMatchObject([{ field: "suspected", oldValue: "4", newValue: "7", changedById: deputyId }]);
+  });
+
+  it("the admin lists every role held and removes one; the other roles stay", async () => {
+    chat = await openChat("simulator", { now: WEDNESDAY });
+    const unit = await seedUnit(chat.db);
+    await joinAs(chat, "officer", "officer", null);
+    await joinAs(chat, "ba", "head", unit.id);
+    await joinAs(chat, "ba", "officer", null);
+    const admin = adminOn(chat.db, { now: chat.clock.now });
+    const ba = (await chat.db.personRole.findFirstOrThrow({ where: { role: "head" } })).personId;
+    const listed = await admin("roles", "list", "--unit", "nguyen trai");
+    expect(listed.lines).toEqual([`${String(ba).padStart(5)}  head     Khu phố Nguyễn Trãi  (simulator)`]);
+    expect((await admin("roles", "list")).lines.filter((l) => l.includes(`${ba}  `))).toHaveLength(2);
+    expect((await admin("roles", "remove", String(ba), "head")).stderr).toContain("needs --unit");
+    const removed = await admin("roles", "remove", String(ba), "head", "--unit", "nguyen trai");
+    expect(removed.code).toBe(0);
+    expect(removed.lines[0]).toBe(`removed: person ${ba} is no longer head of Khu phố Nguyễn Trãi; their other roles stay`);
+    expect(lastText(await chat.send("ba", "/baocao"))).toContain("Chỉ trưởng khu phố mới làm báo cáo tháng");
+    expect(texts(await chat.send("ba", "/tonghop"))).not.toContain("không có quyền");
+    expect((await admin("roles", "remove", String(ba), "head", "--unit", "nguyen trai")).code).toBe(2);
   });
 });

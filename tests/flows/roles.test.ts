@@ -42,6 +42,11 @@ describe("roles add up", () => {
     expect(texts(await chat.send("officer", "/tonghop"))).not.toContain("không có quyền");
     expect(texts(await chat.send("officer", "/tonghop"))).toMatch(/11\/2026/);
     expect(texts(await chat.send("officer", "/baocao"))).toContain("Báo cáo tháng 11/2026 của Khu phố Nguyễn Trãi");
+    await chat.send("officer", "/huy");
+    // Help leads with the officer's commands and adds the head's.
+    const help = texts(await chat.send("officer", "/trogiup"));
+    expect(help).toContain("Xin chào cán bộ!");
+    expect(help).toContain("Bạn còn là:\n• /baocao — báo cáo tháng của Khu phố Nguyễn Trãi");
   });
 
   it("asks before a head invite changes who reports, and adds it only on yes; reminders reach every reporter", async () => {

@@ -1,3 +1,4 @@
+import { isMentor } from "../src/domain/access.ts";
 import {
   CHECKIN_METHODS,
   checkinMethodMsg,
@@ -294,7 +295,7 @@ const confirmStep: Step<CheckinData> = {
 export const checkinFlow: Flow<CheckinData> = {
   name: "checkin",
   async start(ctx, args) {
-    if (ctx.person.role !== "mentor") return { kind: "done", say: [{ key: "checkin-not-mentor" }] };
+    if (!isMentor(ctx.person)) return { kind: "done", say: [{ key: "checkin-not-mentor" }] };
     const week = weekOf(ctx.now, ctx.timeZone);
     const cases: CaseRef[] = (await ctx.q.mentorCases(ctx.person.id, week)).map((c) => ({ id: c.id, code: c.code, checked: c.checked }));
     if (cases.length === 0) return { kind: "done", say: [{ key: "checkin-no-cases", args: { week: displayDate(week) } }] };

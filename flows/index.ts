@@ -8,6 +8,8 @@ import { joinFlow } from "./join.ts";
 import { linkFlow } from "./link.ts";
 import { lockFlow, unlockFlow } from "./lock.ts";
 import { reportFlow } from "./report.ts";
+import { peopleFlow, removeRoleFlow } from "./people.ts";
+import { isMentor } from "../src/domain/access.ts";
 import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
 import { summaryFlow } from "./summary.ts";
 import { tipFlow, tipReplyFlow } from "./tip.ts";
@@ -21,6 +23,8 @@ import { tipAskFlow, tipBlockFlow, tipRewardFlow, tipsListFlow, tipStatusFlow, t
 export const commands: Command[] = [
   { names: ["join", "thamgia"], flow: joinFlow, says: ["tham gia"] },
   { names: ["link", "lienket"], flow: linkFlow },
+  { names: ["people", "nguoi"], flow: peopleFlow },
+  { names: ["removerole", "boquyen"], flow: removeRoleFlow },
   { names: ["report", "baocao"], flow: reportFlow, says: ["bao cao", "lam bao cao", "bao cao thang", "gui bao cao", "nop bao cao"] },
   { names: ["tip", "tobao"], flow: tipFlow, says: ["to bao", "to giac", "bao tin", "gui tin bao", "bao cong an", "tin bao moi"] },
   { names: ["tips", "tinbao"], flow: tipsListFlow, says: ["tin bao", "xem tin bao", "danh sach tin bao"] },
@@ -51,11 +55,13 @@ export const commands: Command[] = [
 export function suggestions(person: PersonView): ChoiceMsg[] {
   const help: ChoiceMsg = { label: { key: "btn-help" }, value: "/trogiup" };
   const tip: ChoiceMsg = { label: { key: "btn-start-tip" }, value: "/tobao" };
+  const report: ChoiceMsg = { label: { key: "btn-start-report" }, value: "/baocao" };
+  const checkin: ChoiceMsg = { label: { key: "btn-start-checkin" }, value: "/checkin" };
   switch (person.role) {
     case "head":
-      return [{ label: { key: "btn-start-report" }, value: "/baocao" }, tip, help];
+      return isMentor(person) ? [report, checkin, tip, help] : [report, tip, help];
     case "mentor":
-      return [{ label: { key: "btn-start-checkin" }, value: "/checkin" }, tip, help];
+      return [checkin, tip, help];
     case "officer":
       return [{ label: { key: "btn-summary" }, value: "/tonghop" }, { label: { key: "btn-tips" }, value: "/tinbao" }, help];
     default:

@@ -15,7 +15,8 @@ import {
   type ReportWarning,
 } from "../src/domain/report.ts";
 import type { UnitInfo } from "../src/domain/units.ts";
-import type { Flow, Step, Transition } from "../src/engine/flow.ts";
+import type { Flow, FlowContext, Start, Step, Transition } from "../src/engine/flow.ts";
+import { pickUnitStep, type UnitStart } from "./report-unit.ts";
 import {
   countAnswer,
   fieldLabel,
@@ -47,6 +48,8 @@ export interface ReportData {
   editing?: boolean;
   /** a hedged count ("hơn 3") waiting for the head to confirm it */
   asking?: { field: CountField; value: number };
+  /** the units to choose from, for a person who reports for several */
+  pickUnits?: UnitStart<ReportData>[];
 }
 
 /**
@@ -249,10 +252,30 @@ const pickStep: Step<ReportData> = {
 export const reportFlow: Flow<ReportData> = {
   name: "report",
   async start(ctx, args) {
-    const { person } = ctx;
-    if (person.unitId === null || !canReportFor(person, person.unitId)) {
-      return { kind: "done", say: [{ key: "report-not-head" }] };
-    }
+    // Every unit the person reports for (head or deputy); with several, they pick one.
+    const unitIds = ctx.person.headOf.filter((id) => canReportFor(ctx.person, id));
+    if (unitIds.length === 0) return { kind: "done", say: [{ key: "report-not-head" }] };
+    if (unitIds.length === 1) return startFor(ctx, args, unitIds[0]!);
+    const starts = await Promise.all(unitIds.map((id) => startFor(ctx, args, id)));
+    const pickUnits = starts.flatMap((s) => (s.kind === "conversation" ? [{ name: s.data.unit.name, step: s.step, data: s.data, ...(s.say ? { say: s.say } : {}) }] : []));
+    if (pickUnits.length <= 1) return starts.find((s) => s.kind === "conversation") ?? starts[0]!;
+    return { kind: "conversation", step: "unit", data: { ...pickUnits[0]!.data, pickUnits } };
+  },
+  steps: {
+    unit: pickUnitStep<ReportData>(),
+    ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, countStep(f)])),
+    notes: notesStep,
+    warning: warningStep,
+    confirm: confirmStep,
+    pick: pickStep,
+    check: checkStep,
+  },
+};
+
+/** How a report of one unit starts: the checks of the month, then the questions or the correction. */
+async function startFor(ctx: FlowContext, args: string, unitId: number): Promise<Start<ReportData>> {
+  {
+    const person = { unitId };
     const current = periodOf(ctx.now, ctx.timeZone);
     const period = args.trim() ? parsePeriodText(args) : current;
     if (!period || (period !== current && period !== previousPeriod(current))) {
@@ -283,14 +306,6 @@ export const reportFlow: Flow<ReportData> = {
       data: { unit, period, previous, existing, answers: {}, warnings: [] },
       say: [{ key: "report-start", args: args_ }],
     };
-  },
-  steps: {
-    ...Object.fromEntries(COUNT_FIELDS.map((f) => [f, countStep(f)])),
-    notes: notesStep,
-    warning: warningStep,
-    confirm: confirmStep,
-    pick: pickStep,
-    check: checkStep,
-  },
-};
+  }
+}
 

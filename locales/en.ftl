@@ -40,6 +40,7 @@ help-officer =
     • /broadcast — send an announcement to heads, mentors or residents
     • /summary [YYYY-MM] — the month summary
     • /invite head|mentor|officer [neighbourhood] — create an invite code
+    • /people [neighbourhood] — who holds a role (numbered); /removerole [neighbourhood] NUMBER — remove one
     • /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
     • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
     • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
@@ -85,6 +86,47 @@ join-expired = This invite code has expired. Ask an officer for a new one.
 code-wait = Too many wrong codes. Please try again in { $minutes } minutes.
 join-done-head = You are now the head of { $unit }. Send /report for the monthly report.
 join-done-mentor = You are now a rehab mentor.
+join-roles-now =
+    Your roles now:
+    { $roles }
+join-already-head = You already report for { $unit }: this invite code was not used, give it back to the officer.
+join-already-mentor = You are already a rehab mentor: this invite code was not used, give it back to the officer.
+join-already-officer = You are already an officer: this invite code was not used, give it back to the officer.
+join-confirm-head =
+    This code makes you report for { $unit }.{ $reporters ->
+        [0] {""}
+       *[other] { " " }{ $unit } already has { $reporters } reporting for it; they keep reporting, and there is still one report a month.
+    }{ $own ->
+        [0] {""}
+       *[other] { " " }You still report for { $units }.
+    }
+    Take this role as well? Tap “Yes”, or type /join { $code } yes
+join-confirm-no = Cancelled: the invite code was not used.
+grant-head = head (reports for) { $unit }
+grant-mentor = rehab mentor
+grant-officer = officer
+help-also-head = • /report — the monthly report of { $unit }
+help-also-mentor = • /checkin — confirm each week that you contacted the people you support
+help-with-more =
+    { $main }
+    You are also:
+    { $more }
+report-pick-unit = Which neighbourhood are you reporting for? Tap a button or type its name.
+report-pick-unit-invalid = Which neighbourhood? Tap a button or type one of: { $units }
+people-list =
+    People holding a role in { $unit } (to remove one: /removerole { $unit } NUMBER):
+    { $lines }
+people-list-officers =
+    The officers (to remove one: /removerole NUMBER; one neighbourhood: /people NEIGHBOURHOOD):
+    { $lines }
+people-line = { $n }. { $role } { $unit } — person #{ $id }, on { $channels }
+people-none = Nobody holds a role in { $unit } yet.
+people-unit-unknown = No neighbourhood “{ $unit }”. Type /people NEIGHBOURHOOD, or /people for the officers.
+roles-remove-usage = Usage: /removerole NEIGHBOURHOOD NUMBER — the number in /people NEIGHBOURHOOD (officers: /removerole NUMBER from /people).
+roles-remove-bad-number = There is no number { $n } in the list ({ $count } lines). Type /people to see it again.
+roles-removed = Removed the role { $what } from person { $who }. Their other roles stay.
+roles-remove-gone = Person { $who } no longer holds the role { $what }.
+roles-remove-last-officer = Not removed: this is the last officer.
 join-done-officer = You are now an officer. Send /summary for the month summary.
 
 ## Numbers

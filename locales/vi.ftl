@@ -40,6 +40,7 @@ help-officer =
     • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
     • /tonghop [tháng, ví dụ 11/2026] — tổng hợp báo cáo tháng
     • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
+    • /nguoi [tên khu phố] — ai giữ vai trò (đánh số); /boquyen [tên khu phố] SỐ — bỏ một vai trò
     • /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026] — số liệu tháng của một khu phố
     • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
     • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
@@ -85,6 +86,47 @@ join-expired = Mã mời này đã hết hạn. Hãy xin cán bộ một mã m�
 code-wait = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau { $minutes } phút.
 join-done-head = Bạn đã là trưởng { $unit }. Gõ /baocao để làm báo cáo tháng.
 join-done-mentor = Bạn đã là người được phân công giúp đỡ.
+join-roles-now =
+    Bạn đang giữ các vai trò:
+    { $roles }
+join-already-head = Bạn đã là người báo cáo cho { $unit } rồi: mã mời này chưa được dùng, hãy trả lại cán bộ.
+join-already-mentor = Bạn đã là người được phân công giúp đỡ rồi: mã mời này chưa được dùng, hãy trả lại cán bộ.
+join-already-officer = Bạn đã là cán bộ rồi: mã mời này chưa được dùng, hãy trả lại cán bộ.
+join-confirm-head =
+    Mã này cho bạn báo cáo cho { $unit }.{ $reporters ->
+        [0] {""}
+       *[other] { " " }{ $unit } đã có { $reporters } người báo cáo; họ vẫn báo cáo được, và mỗi tháng vẫn chỉ một báo cáo.
+    }{ $own ->
+        [0] {""}
+       *[other] { " " }Bạn vẫn báo cáo cho { $units }.
+    }
+    Nhận thêm vai trò này? Bấm “Có”, hoặc gõ /join { $code } có
+join-confirm-no = Đã hủy: mã mời chưa được dùng.
+grant-head = trưởng (người báo cáo) { $unit }
+grant-mentor = người giúp đỡ
+grant-officer = cán bộ
+help-also-head = • /baocao — báo cáo tháng của { $unit }
+help-also-mentor = • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
+help-with-more =
+    { $main }
+    Bạn còn là:
+    { $more }
+report-pick-unit = Bạn báo cáo cho khu phố nào? Bấm một nút hoặc gõ tên khu phố.
+report-pick-unit-invalid = Chưa rõ khu phố nào. Bấm một nút hoặc gõ một trong: { $units }
+people-list =
+    Những người giữ vai trò ở { $unit } (bỏ một vai trò: /boquyen { $unit } SỐ):
+    { $lines }
+people-list-officers =
+    Các cán bộ (bỏ một vai trò: /boquyen SỐ; xem một khu phố: /nguoi TÊN KHU PHỐ):
+    { $lines }
+people-line = { $n }. { $role } { $unit } — người #{ $id }, qua { $channels }
+people-none = Chưa ai giữ vai trò ở { $unit }.
+people-unit-unknown = Không thấy khu phố “{ $unit }”. Gõ /nguoi TÊN KHU PHỐ, hoặc /nguoi để xem các cán bộ.
+roles-remove-usage = Cách dùng: /boquyen TÊN KHU PHỐ SỐ — số trong danh sách /nguoi TÊN KHU PHỐ (cán bộ: /boquyen SỐ theo /nguoi).
+roles-remove-bad-number = Không có số { $n } trong danh sách (có { $count } dòng). Gõ /nguoi để xem lại.
+roles-removed = Đã bỏ vai trò { $what } của người { $who }. Các vai trò khác của họ vẫn giữ.
+roles-remove-gone = Người { $who } không còn giữ vai trò { $what }.
+roles-remove-last-officer = Không bỏ được: đây là cán bộ cuối cùng.
 join-done-officer = Bạn đã là cán bộ. Gõ /tonghop để xem tổng hợp tháng.
 
 ## Numbers

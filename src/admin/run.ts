@@ -10,6 +10,7 @@ import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
 import { parseUnlockCommand, runUnlockCommand, type UnlockCommand } from "./lock.ts";
 import { parseRestoreCommand } from "./restore.ts";
 import { parseRotateKeyCommand } from "./rotate-key.ts";
+import { parseRolesCommand, runRolesCommand, type RolesCommand } from "./roles.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
 
 export type { AdminIo } from "./io.ts";
@@ -60,6 +61,11 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       jobs: report-prompt, report-reminder, report-escalation,
             checkin-prompt, checkin-reminder, checkin-escalation
       its messages go through the outbox: running it twice sends nothing twice
+  roles list [--unit <name>]
+      every role held (of one unit): person number, role, unit, channel kinds (never a chat id);
+      roles add up, so one person may be on several lines
+  roles remove <personId> <head|mentor|officer> [--unit <name>]
+      takes one role from a person (head needs --unit); their other roles stay
   unlock YYYY-MM --reason <text>
       reopens a locked month so heads can correct its reports; the reason is kept
   broadcast --to heads|mentors|residents [--unit <name>] <text>
@@ -90,9 +96,10 @@ export type AdminCommand =
   | BroadcastCommand
   | CasesCommand
   | UnlockCommand
+  | RolesCommand
   | FileCommand;
 
-const COMMANDS = "units, invite, cases, export, jobs, broadcast, unlock, backup, restore, rotate-key";
+const COMMANDS = "units, invite, cases, roles, export, jobs, broadcast, unlock, backup, restore, rotate-key";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -123,6 +130,8 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseRestoreCommand(rest);
     case "rotate-key":
       return parseRotateKeyCommand(rest);
+    case "roles":
+      return parseRolesCommand(rest);
     case undefined:
       return fail(`no command given (${COMMANDS}; see --help)`);
     default:
@@ -144,6 +153,9 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return runUnitsCommand(command, io);
     case "unlock":
       return runUnlockCommand(command, io);
+    case "roles-list":
+    case "roles-remove":
+      return runRolesCommand(command, io);
     case "invite":
       return runInviteCommand(command, io);
     case "export":

@@ -1,27 +1,31 @@
-import type { Role } from "./roles.ts";
+import type { Grant } from "./roles.ts";
 
-/** The parts of a person access rules look at. */
+/** The parts of a person access rules look at: every role they hold. */
 export interface Actor {
-  role: Role;
-  unitId: number | null;
+  grants: readonly Grant[];
 }
 
-/** Only the head of a unit reports for it. */
+/** Whoever holds a head grant for a unit reports for it (a unit may have a head and a deputy). */
 export function canReportFor(actor: Actor, unitId: number): boolean {
-  return actor.role === "head" && actor.unitId === unitId;
+  return actor.grants.some((g) => g.role === "head" && g.unitId === unitId);
 }
 
-/** Only officers see summaries, create invites and lock months. */
+/** Only officers see summaries, create invites and lock months; no other invite takes that away. */
 export function isOfficer(actor: Actor): boolean {
-  return actor.role === "officer";
+  return actor.grants.some((g) => g.role === "officer");
+}
+
+/** Holds a mentor grant: may start a check-in (each case is checked again with {@link canCheckIn}). */
+export function isMentor(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === "mentor");
 }
 
 /**
- * Only a mentor of a case checks it in: the role, and being one of the case's mentors (taken
- * from a case invite). A head or an officer is refused even for a case of their unit.
+ * Only a mentor of a case checks it in: a mentor grant, and being one of the case's mentors
+ * (taken from a case invite). A head or an officer who is not its mentor is refused.
  */
 export function canCheckIn(actor: Actor, isMentorOfCase: boolean): boolean {
-  return actor.role === "mentor" && isMentorOfCase;
+  return isMentor(actor) && isMentorOfCase;
 }
 
 /** Officers open cases, change their status and read their history. */

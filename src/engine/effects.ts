@@ -1,7 +1,7 @@
 import type { TipEffect } from "../domain/tips.ts";
 import { applyTipEffect } from "./tip-effects.ts";
 import { applyOfficerEffect, isOfficerEffect } from "./officer-effects.ts";
-import { canCheckIn, canManageCases, canReportFor, isOfficer } from "../domain/access.ts";
+import { canCheckIn, canManageCases, canReportFor, isMentor, isOfficer } from "../domain/access.ts";
 import { caseStatusMsg, checkinMethodMsg, checkinStateMsg, type CheckinAlert } from "../domain/cases.ts";
 import { displayPeriod } from "../domain/period.ts";
 import { displayDate, previousWeek } from "../domain/time.ts";
@@ -15,6 +15,8 @@ import { createInvite, inviteExpiry, redeemInvite } from "../store/invites.ts";
 import { answerLink, claimLinkCode, createLinkCode, LINK_CODE_MINUTES, pendingLink, withdrawClaim } from "../store/links.ts";
 import { preferredAddress, setRole, subscribe, unsubscribe, type Address } from "../store/people.ts";
 import { enqueue } from "../store/outbox.ts";
+import { grantsOf, holdersOf, removeGrant } from "../store/roles.ts";
+import type { Grant } from "../domain/roles.ts";
 import { renderPrompt } from "../i18n.ts";
 import { Lang } from "../domain/roles.ts";
 import { displayDateTime } from "../domain/time.ts";
@@ -58,6 +60,16 @@ const guessKey = (personId: number) => `code:${personId}`;
 async function newInvite(tx: Tx, input: Omit<Parameters<typeof createInvite>[1], "expiresAt">, now: Date, ctx: EffectContext) {
   const expiresAt = inviteExpiry(now, ctx.inviteTtlDays);
   return { code: await createInvite(tx, { ...input, expiresAt }), until: displayDateTime(expiresAt, ctx.timeZone) };
+}
+
+/** Each grant in words ("trưởng khu phố X", "cán bộ"), as list lines. */
+export async function grantList(tx: Tx, grants: readonly Grant[]): Promise<Msg[]> {
+  const out: Msg[] = [];
+  for (const g of grants) {
+    const unit = g.unitId === null ? "" : ((await unitById(tx, g.unitId))?.name ?? "");
+    out.push({ key: "list-item", args: { item: { key: `grant-${g.role}`, args: { unit } } } });
+  }
+  return out;
 }
 
 /** Queues words for a person at a given address, in their language (not the one acting now). */
@@ -105,11 +117,26 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
           redeemed.reason === "used" ? { key: "join-used" } : redeemed.reason === "expired" ? { key: "join-expired" } : { key: "join-invalid", args: { code: effect.code } };
         return { say: [say], toOfficers: [] };
       }
-      await setRole(tx, person.id, redeemed.role, redeemed.unitId);
+      // Roles add up: an officer who takes a head invite is an officer still, and a head too.
+      const grant = { role: redeemed.role, unitId: redeemed.role === "officer" ? null : redeemed.unitId };
+      await setRole(tx, person.id, grant, "invite", now);
       const unit = redeemed.unitId === null ? null : await unitById(tx, redeemed.unitId);
       const say: Msg[] = [{ key: `join-done-${redeemed.role}`, args: { unit: unit?.name ?? "" } }];
       if (redeemed.caseCode) say.push({ key: "join-done-case", args: { code: redeemed.caseCode } });
+      const grants = await grantsOf(tx, person.id);
+      if (grants.length > 1) say.push({ key: "join-roles-now", args: { roles: await grantList(tx, grants) } });
       return { say, toOfficers: [], joined: redeemed.role };
+    }
+    case "role.remove": {
+      if (!isOfficer(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };
+      const grant = { role: effect.role, unitId: effect.unitId };
+      const [what] = await grantList(tx, [grant]);
+      // The last officer cannot take the officers' role away: nobody could give it back in chat.
+      if (grant.role === "officer" && (await holdersOf(tx, "officer")).length <= 1) {
+        return { say: [{ key: "roles-remove-last-officer" }], toOfficers: [] };
+      }
+      const removed = await removeGrant(tx, effect.personId, grant, now);
+      return { say: [{ key: removed ? "roles-removed" : "roles-remove-gone", args: { what: what!, who: `#${effect.personId}` } }], toOfficers: [] };
     }
     case "link.create": {
       const code = await createLinkCode(tx, person.id, now);
@@ -269,7 +296,7 @@ async function saveCheckins(
   now: Date,
   ctx: EffectContext,
 ): Promise<EffectOutcome> {
-  if (person.role !== "mentor") return { say: [{ key: "checkin-not-mentor" }], toOfficers: [] };
+  if (!isMentor(person)) return { say: [{ key: "checkin-not-mentor" }], toOfficers: [] };
   const week = displayDate(effect.week);
   const saved: Msg[] = [];
   const refused: string[] = [];

@@ -204,7 +204,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     if (start.kind === "done") {
       say.push(...(start.say ?? []));
       await apply(start.effects);
-      prompt = reask();
+      prompt = reask() ?? (start.choices ? { say: [], choices: start.choices } : undefined);
       return;
     }
     const first = f.steps[start.step];
@@ -259,12 +259,14 @@ function tablesOf(commands: Command[]): CommandTables {
   return t;
 }
 
+/** The help of the highest role held, then one line per other role (roles add up). */
 async function helpMsg(tx: Tx, person: PersonView): Promise<Msg> {
-  if (person.role === "head" && person.unitId !== null) {
-    const unit = await unitById(tx, person.unitId);
-    return { key: "help-head", args: { unit: unit?.name ?? "" } };
-  }
-  return { key: `help-${person.role}` };
+  const units = async (ids: number[]) => (await Promise.all(ids.map((id) => unitById(tx, id)))).map((u) => u?.name ?? "").join(", ");
+  const main: Msg = person.role === "head" ? { key: "help-head", args: { unit: await units(person.headOf) } } : { key: `help-${person.role}` };
+  const more: Msg[] = [];
+  if (person.role !== "head" && person.headOf.length > 0) more.push({ key: "help-also-head", args: { unit: await units(person.headOf) } });
+  if (person.role !== "mentor" && person.grants.some((g) => g.role === "mentor")) more.push({ key: "help-also-mentor" });
+  return more.length === 0 ? main : { key: "help-with-more", args: { main, more } };
 }
 
 async function reply(tx: Tx, to: Address, personId: number, lang: Lang, say: Msg[], prompt: Prompt | undefined, now: Date) {

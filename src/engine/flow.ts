@@ -3,10 +3,12 @@ import type { ReportValues, ReportWarning } from "../domain/report.ts";
 import type { Classification, ClassChange, UnitInfo } from "../domain/units.ts";
 import type { InviteRole } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
+import type { JoinPreview } from "../store/invites.ts";
+import type { ListedHolder } from "../store/roles.ts";
 import type { Audience, AudienceSizes } from "../store/broadcasts.ts";
 import type { CaseStatus, CheckinEntry } from "../domain/cases.ts";
 import type { CaseInfo, CaseWeek, CheckinRecord, MentorCase } from "../store/cases.ts";
-import type { InboundContent, Msg, Prompt } from "./types.ts";
+import type { ChoiceMsg, InboundContent, Msg, Prompt } from "./types.ts";
 
 export type { Audience, AudienceSizes } from "../store/broadcasts.ts";
 export type { CaseInfo, CaseWeek, CheckinRecord, MentorCase } from "../store/cases.ts";
@@ -17,6 +19,10 @@ export { MAX_BROADCAST_LENGTH } from "../store/broadcasts.ts";
  * the store inside the same transaction as the step, so what a flow saw is what it commits on.
  */
 export interface Queries {
+  /** what taking invite `code` would do to a person (null: the code would not work, or they must wait) */
+  joinPreview(personId: number, code: string, now: Date): Promise<JoinPreview | null>;
+  /** every role held, one row per grant (those of one unit when given), by person */
+  holders(unitId?: number): Promise<ListedHolder[]>;
   /** tips, as tip flows may read them */
   tips: TipQueries;
   unit(id: number): Promise<UnitInfo | null>;
@@ -83,7 +89,10 @@ export interface FlowContext {
  */
 export type Effect =
   | { type: "report.submit"; unitId: number; period: string; values: ReportValues; warnings: ReportWarning[] }
-  | { type: "invite.redeem"; code: string }
+  /** `confirmed`: the person said yes to a head invite that changes who reports */
+  | { type: "invite.redeem"; code: string; confirmed?: boolean }
+  /** an officer takes one role from a person (`/boquyen`) */
+  | { type: "role.remove"; personId: number; role: InviteRole; unitId: number | null }
   | { type: "link.create" }
   /** the other app's code typed here: its owner is asked to confirm */
   | { type: "link.redeem"; code: string }
@@ -140,7 +149,8 @@ export interface Step<D> {
 /** How a flow begins: a conversation, or a single answer (a one-shot command). */
 export type Start<D> =
   | { kind: "conversation"; step: string; data: D; say?: Msg[] }
-  | { kind: "done"; say?: Msg[]; effects?: Effect[] };
+  /** `choices`: buttons under the answer when no conversation is open (its question wins) */
+  | { kind: "done"; say?: Msg[]; effects?: Effect[]; choices?: ChoiceMsg[] };
 
 /**
  * A conversation definition. `oneShot` flows answer at once and may run while another

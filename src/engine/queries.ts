@@ -5,11 +5,18 @@ import { DecryptError } from "../store/crypto.ts";
 import { getReport, isLocked, reportsOf } from "../store/reports.ts";
 import { classChangesOf, listUnits, unitById, unitByName, unitIdsWithHead, unitsActiveIn } from "../store/units.ts";
 import type { DbOrTx } from "../store/client.ts";
+import { previewJoin } from "../store/invites.ts";
+import { allHolders } from "../store/roles.ts";
+import type { GuessLimit } from "./guess-limit.ts";
 import type { CaseHistory, Queries } from "./flow.ts";
 
 /** The flows' read-only view of the store, bound to one transaction. */
-export function queriesOn(db: DbOrTx, ctx: { dataKey?: string; timeZone: string }): Queries {
+export function queriesOn(db: DbOrTx, ctx: { dataKey?: string; timeZone: string; guesses?: GuessLimit }): Queries {
   return {
+    // A person who typed too many wrong codes learns nothing of a code here: redeeming says to wait.
+    joinPreview: async (personId, code, now) =>
+      ctx.guesses && (await ctx.guesses.waitMinutes(`code:${personId}`)) > 0 ? null : previewJoin(db, code, personId, now),
+    holders: (unitId) => allHolders(db, unitId),
     tips: tipQueriesOn(db),
     unit: (id) => unitById(db, id),
     units: () => listUnits(db),

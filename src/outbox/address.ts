@@ -1,6 +1,7 @@
 import type { ChoiceMsg, Msg } from "../domain/message.ts";
 import { Lang } from "../domain/roles.ts";
 import { renderPrompt } from "../i18n.ts";
+import { grantsOf } from "../store/roles.ts";
 import type { DbOrTx } from "../store/client.ts";
 import { enqueue, type OutboxPriority } from "../store/outbox.ts";
 import { preferredAddress } from "../store/people.ts";
@@ -46,8 +47,10 @@ export function queueBulkForPerson(db: DbOrTx, personId: number, message: { say:
 
 /** Who someone is to an officer: their role and unit, never a chat id. */
 export async function describePerson(tx: DbOrTx, personId: number): Promise<Msg> {
-  const person = await tx.person.findUnique({ where: { id: personId }, include: { unit: true } });
-  const role: Msg = { key: `role-${person?.role ?? "resident"}` };
-  const unit = person?.role === "resident" ? "" : (person?.unit?.name ?? "");
-  return { key: "person-description", args: { role, unit } };
+  // The highest role leads; a head's units are all named (a deputy of two units is both).
+  const grants = await grantsOf(tx, personId);
+  const role: Msg = { key: `role-${grants[0]?.role ?? "resident"}` };
+  const ids = grants.filter((g) => g.role === grants[0]?.role && g.unitId !== null).map((g) => g.unitId!);
+  const units = await tx.unit.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { name: true } });
+  return { key: "person-description", args: { role, unit: units.map((u) => u.name).join(", ") } };
 }

@@ -1,6 +1,5 @@
 import type { ChoiceMsg, Msg } from "../domain/message.ts";
 import { displayPeriod, periodOf } from "../domain/period.ts";
-import type { PersonView } from "../domain/person.ts";
 import { displayDate, localDate, previousWeek, weekOf } from "../domain/time.ts";
 import type { UnitInfo } from "../domain/units.ts";
 import type { JobName, Schedule } from "./schedule.ts";
@@ -25,8 +24,9 @@ export interface MentorCases {
 /** What the jobs look at, loaded by the runner for the instant it runs as. */
 export interface World {
   units: UnitInfo[];
-  heads: PersonView[];
-  officers: PersonView[];
+  /** one row per head grant: a person heading two units is here twice, a unit with a deputy has two */
+  heads: { id: number; unitId: number | null }[];
+  officers: { id: number }[];
   /** units that sent the report of the month the job is about */
   reportedUnitIds: number[];
   /** whether that month is locked (nothing left to ask for) */
@@ -72,10 +72,14 @@ export function dueItems(job: JobName, at: Date, timeZone: string, world: World,
       // Once the officers are told who is missing, the heads are asked no more that month.
       if (deadlineAt && asOf.getTime() >= deadlineAt.getTime()) return [];
       const day = localDate(at, timeZone);
+      // A person's first unit keeps the key it always had; a second unit they head gets its own.
+      const firstUnit = new Map<number, number>();
+      for (const h of world.heads) if (h.unitId !== null) firstUnit.set(h.id, Math.min(firstUnit.get(h.id) ?? Infinity, h.unitId));
       return world.heads
         .filter((h) => h.unitId !== null && unitName.has(h.unitId) && !reported.has(h.unitId))
+        .map((h) => ({ ...h, who: firstUnit.get(h.id) === h.unitId ? `p${h.id}` : `p${h.id}:u${h.unitId}` }))
         .map((h) => ({
-          key: job === "report-prompt" ? `report-prompt:${subject}:p${h.id}` : `report-reminder:${subject}:${day}:p${h.id}`,
+          key: job === "report-prompt" ? `report-prompt:${subject}:${h.who}` : `report-reminder:${subject}:${day}:${h.who}`,
           personId: h.id,
           say: [{ key: `job-${job}`, args: { unit: unitName.get(h.unitId!)!, period, deadline } }],
           choices: startReport,

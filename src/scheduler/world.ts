@@ -3,6 +3,7 @@ import { previousWeek, weekOf } from "../domain/time.ts";
 import type { DbOrTx } from "../store/client.ts";
 import { checkinsDue, checkinsMissed } from "../store/checkins.ts";
 import { peopleWithRole } from "../store/people.ts";
+import { holdersOf } from "../store/roles.ts";
 import { isLocked, reportsOf } from "../store/reports.ts";
 import { listUnits } from "../store/units.ts";
 import type { World } from "./due.ts";
@@ -13,7 +14,7 @@ export async function loadWorld(db: DbOrTx, at: Date, timeZone: string): Promise
   const week = weekOf(at, timeZone);
   const [units, heads, officers, reports, locked, due, missed] = await Promise.all([
     listUnits(db),
-    peopleWithRole(db, "head"),
+    holdersOf(db, "head").then((hs) => hs.map((h) => ({ id: h.personId, unitId: h.unitId }))),
     peopleWithRole(db, "officer"),
     reportsOf(db, period),
     isLocked(db, period),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Msg } from "../domain/message.ts";
 import type { DbOrTx } from "./client.ts";
+import type { Grant } from "../domain/roles.ts";
+import { mergeGrants } from "./roles.ts";
 
 /**
  * Who an announcement goes to: the heads, the rehab mentors, or the residents who asked for
@@ -19,24 +21,29 @@ export type AudienceSizes = Record<Audience, { all: number; byUnit: Record<strin
  * Whether a person is in an audience. `unitId` null means every unit. A resident who subscribed
  * to every unit (their unitId is null) gets the announcements of each unit.
  */
-function inAudience(person: { role: string; unitId: number | null; subscribed: boolean }, audience: Audience, unitId: number | null): boolean {
+function inAudience(person: Candidate, audience: Audience, unitId: number | null): boolean {
+  // Roles add up: a head who also mentors is in both audiences (of the units of each grant).
+  const holds = (role: string) => person.grants.some((g) => g.role === role && (unitId === null || g.unitId === unitId));
   switch (audience) {
     case "heads":
-      return person.role === "head" && (unitId === null || person.unitId === unitId);
+      return holds("head");
     case "mentors":
-      return person.role === "mentor" && (unitId === null || person.unitId === unitId);
+      return holds("mentor");
     case "residents":
-      return person.role === "resident" && person.subscribed && (unitId === null || person.unitId === null || person.unitId === unitId);
+      return person.grants.length === 0 && person.subscribed && (unitId === null || person.unitId === null || person.unitId === unitId);
   }
 }
 
+type Candidate = { id: number; unitId: number | null; subscribed: boolean; grants: Grant[] };
+
 /** Everyone who could be in some audience, with what {@link inAudience} looks at. */
-async function candidates(db: DbOrTx) {
-  return db.person.findMany({
-    where: { OR: [{ role: { in: ["head", "mentor"] } }, { role: "resident", subscribed: true }] },
-    select: { id: true, role: true, unitId: true, subscribed: true },
+async function candidates(db: DbOrTx): Promise<Candidate[]> {
+  const rows = await db.person.findMany({
+    where: { OR: [{ role: { in: ["head", "mentor"] } }, { subscribed: true }, { grants: { some: { role: { in: ["head", "mentor"] } } } }] },
+    select: { id: true, role: true, unitId: true, subscribed: true, grants: { select: { role: true, unitId: true } } },
     orderBy: { id: "asc" },
   });
+  return rows.map((r) => ({ id: r.id, unitId: r.unitId, subscribed: r.subscribed, grants: mergeGrants(r.grants, r) }));
 }
 
 /** The ids of the people an announcement to `audience` (of one unit, or of all when null) reaches. */

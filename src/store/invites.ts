@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { InviteRole } from "../domain/roles.ts";
-import { addCaseMentor } from "./cases.ts";
+import { addCaseMentor, isCaseMentor } from "./cases.ts";
+import { grantsOf, holdersOf } from "./roles.ts";
 import type { DbOrTx } from "./client.ts";
 
 // No 0/O, 1/I/L: a code is read aloud and typed on a phone.
@@ -64,4 +65,38 @@ export async function redeemInvite(db: DbOrTx, code: string, personId: number, n
     }
   }
   return { ok: true, role: invite.role as InviteRole, unitId: invite.unitId };
+}
+
+/** What taking an invite would do to a person, told before the code is spent. */
+export type JoinPreview =
+  /** they hold that role already (and mentor that case): the code stays unused */
+  | { kind: "held"; role: InviteRole; unit: string }
+  /**
+   * a head invite that changes who reports: the unit has `reporters` others reporting for it, or
+   * the person reports for `ownUnits` already; asked before it is added
+   */
+  | { kind: "confirm"; unit: string; reporters: number; ownUnits: string[] }
+  /** nothing to ask: the code is taken as usual */
+  | { kind: "plain" };
+
+/**
+ * Looks at a code without spending it. Null when it would not work (unknown, used, expired):
+ * redeeming it then says why, and counts a wrong guess.
+ */
+export async function previewJoin(db: DbOrTx, code: string, personId: number, now: Date): Promise<JoinPreview | null> {
+  const invite = await db.invite.findUnique({ where: { code: normalizeInviteCode(code) }, include: { unit: true } });
+  if (!invite || invite.usedAt || (invite.expiresAt ?? inviteExpiry(invite.createdAt)) <= now) return null;
+  const role = invite.role as InviteRole;
+  const unitId = role === "officer" ? null : invite.unitId;
+  const unit = invite.unit?.name ?? "";
+  const grants = await grantsOf(db, personId);
+  const holds = grants.some((g) => g.role === role && g.unitId === unitId);
+  const mentorsCase = invite.caseId === null || (await isCaseMentor(db, invite.caseId, personId));
+  if (holds && mentorsCase) return { kind: "held", role, unit };
+  if (role !== "head" || unitId === null) return { kind: "plain" };
+  const reporters = (await holdersOf(db, "head", unitId)).filter((h) => h.personId !== personId).length;
+  const own = grants.filter((g) => g.role === "head" && g.unitId !== null && g.unitId !== unitId).map((g) => g.unitId!);
+  if (reporters === 0 && own.length === 0) return { kind: "plain" };
+  const ownUnits = (await db.unit.findMany({ where: { id: { in: own } }, orderBy: { id: "asc" }, select: { name: true } })).map((u) => u.name);
+  return { kind: "confirm", unit, reporters, ownUnits };
 }

@@ -95,6 +95,8 @@ export async function answerLink(db: DbOrTx, ownerId: number, code: string | nul
   if (holdsRole(owner) && holdsRole(typist)) return { kind: "conflict", typistId };
   const [keep, gone] = holdsRole(typist) ? [typist, owner] : [owner, typist];
   await db.channelIdentity.updateMany({ where: { personId: gone.id }, data: { personId: keep.id } });
+  // Grants rows of the person going (none, unless written since the claim) go with them.
+  await db.personRole.deleteMany({ where: { personId: gone.id } });
   await db.person.update({
     where: { id: keep.id },
     data: {

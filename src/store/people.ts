@@ -1,14 +1,25 @@
-import { Lang, Role, type Channel } from "../domain/roles.ts";
+import { Lang, Role, type Channel, type Grant } from "../domain/roles.ts";
 import { windowOpen } from "../domain/channels.ts";
 import type { PersonView } from "../domain/person.ts";
 import { isolated, type DbOrTx } from "./client.ts";
 import { chatTag, keyring, userTag } from "./keyring.ts";
 import { openTime, sealTime } from "./sealed-time.ts";
+import { addGrant, holdersOf, mergeGrants } from "./roles.ts";
 
-type PersonRow = { id: number; role: string; unitId: number | null; lang: string };
+type PersonRow = { id: number; role: string; unitId: number | null; lang: string; grants: { role: string; unitId: number | null }[] };
 
+/** A Person row (with its grants) as the rules see it: every role, the highest leading. */
 export function toPersonView(row: PersonRow): PersonView {
-  return { id: row.id, role: Role.parse(row.role), unitId: row.unitId, lang: Lang.parse(row.lang) };
+  const grants = mergeGrants(row.grants, row);
+  const headOf = grants.filter((g) => g.role === "head" && g.unitId !== null).map((g) => g.unitId!).sort((a, b) => a - b);
+  const role: Role = grants[0]?.role ?? "resident";
+  return { id: row.id, role, unitId: row.unitId, lang: Lang.parse(row.lang), grants, headOf };
+}
+
+/** A person as the rules see them, or null when there is no such person. */
+export async function personView(db: DbOrTx, personId: number): Promise<PersonView | null> {
+  const row = await db.person.findUnique({ where: { id: personId }, include: { grants: true } });
+  return row ? toPersonView(row) : null;
 }
 
 /** A person's address on a channel. */
@@ -29,7 +40,7 @@ export async function touchIdentity(
   const address = { channel: input.channel, chatId: input.chatId };
   const sealed = { chatId: keyring().seal(input.chatId), chatTag: chatTag(input.channel, input.chatId) };
   const where = { channel_externalId: { channel: input.channel, externalId: userTag(input.channel, input.externalUserId) } };
-  const existing = await db.channelIdentity.findUnique({ where, include: { person: true } });
+  const existing = await db.channelIdentity.findUnique({ where, include: { person: { include: { grants: true } } } });
   if (existing) {
     await db.channelIdentity.update({
       where: { id: existing.id },
@@ -39,6 +50,7 @@ export async function touchIdentity(
   }
   const person = await db.person.create({
     data: { identities: { create: { channel: input.channel, externalId: where.channel_externalId.externalId, ...sealed, lastInboundEnc: sealTime(now) } } },
+    include: { grants: true },
   });
   return { person: toPersonView(person), address, created: true };
 }
@@ -47,8 +59,9 @@ export async function setLang(db: DbOrTx, personId: number, lang: Lang): Promise
   await db.person.update({ where: { id: personId }, data: { lang } });
 }
 
-export async function setRole(db: DbOrTx, personId: number, role: Role, unitId: number | null): Promise<void> {
-  await db.person.update({ where: { id: personId }, data: { role, unitId } });
+/** Adds a role to the ones a person holds (roles add up; see `store/roles.ts`). */
+export async function setRole(db: DbOrTx, personId: number, grant: Grant, grantedBy: string, now: Date): Promise<"added" | "held"> {
+  return addGrant(db, personId, grant, grantedBy, now);
 }
 
 /**
@@ -74,9 +87,14 @@ export async function preferredAddress(
   return open ? { channel: open.channel as Channel, chatId: keyring().open(open.chatId) } : null;
 }
 
-/** People of a role (optionally of one unit), with their language. */
+/** People holding a role (optionally for one unit), once each, with their language and every role. */
 export async function peopleWithRole(db: DbOrTx, role: Role, unitId?: number): Promise<PersonView[]> {
-  const rows = await db.person.findMany({ where: { role, ...(unitId !== undefined ? { unitId } : {}) }, orderBy: { id: "asc" } });
+  if (role === "resident") {
+    const rows = await db.person.findMany({ where: { role, ...(unitId !== undefined ? { unitId } : {}) }, orderBy: { id: "asc" }, include: { grants: true } });
+    return rows.map(toPersonView);
+  }
+  const ids = [...new Set((await holdersOf(db, role, unitId)).map((h) => h.personId))];
+  const rows = await db.person.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, include: { grants: true } });
   return rows.map(toPersonView);
 }
 

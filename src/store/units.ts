@@ -2,6 +2,7 @@ import { Classification, matchUnit, unitSearchName, type ClassChange, type UnitI
 import type { UnitListRow } from "../domain/unit-list.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { isolated, type DbOrTx } from "./client.ts";
+import { holdersOf } from "./roles.ts";
 
 type UnitRow = { id: number; name: string; households: number; classification: string; retiredPeriod?: string | null };
 
@@ -209,6 +210,5 @@ export async function importUnits(db: DbOrTx, rows: UnitListRow[], change: Chang
 
 /** The ids of the units that have at least one head: a unit without one cannot report at all. */
 export async function unitIdsWithHead(db: DbOrTx): Promise<number[]> {
-  const rows = await db.person.findMany({ where: { role: "head", unitId: { not: null } }, select: { unitId: true }, distinct: ["unitId"] });
-  return rows.map((r) => r.unitId!);
+  return [...new Set((await holdersOf(db, "head")).filter((h) => h.unitId !== null).map((h) => h.unitId!))];
 }

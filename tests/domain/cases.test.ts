@@ -115,13 +115,16 @@ describe("alerts of a check-in", () => {
 
 describe("access to cases", () => {
   it("lets only a case's mentor check in, and only officers manage cases and see names", () => {
-    expect(canCheckIn({ role: "mentor", unitId: 1 }, true)).toBe(true);
-    expect(canCheckIn({ role: "mentor", unitId: 1 }, false)).toBe(false);
-    for (const role of ["head", "officer", "resident"] as const) {
-      expect(canCheckIn({ role, unitId: 1 }, true)).toBe(false);
-      expect(canSeeCaseNames({ role, unitId: 1 })).toBe(role === "officer");
-      expect(canManageCases({ role, unitId: 1 })).toBe(role === "officer");
+    const as = (role: "head" | "officer" | "mentor" | null) => ({ grants: role ? [{ role, unitId: role === "officer" ? null : 1 }] : [] });
+    expect(canCheckIn(as("mentor"), true)).toBe(true);
+    expect(canCheckIn(as("mentor"), false)).toBe(false);
+    for (const role of ["head", "officer", null] as const) {
+      expect(canCheckIn(as(role), true)).toBe(false);
+      expect(canSeeCaseNames(as(role))).toBe(role === "officer");
+      expect(canManageCases(as(role))).toBe(role === "officer");
     }
-    expect(canSeeCaseNames({ role: "mentor", unitId: 1 })).toBe(false);
+    expect(canSeeCaseNames(as("mentor"))).toBe(false);
+    // Roles add up: a head who also mentors the case checks it in.
+    expect(canCheckIn({ grants: [{ role: "head", unitId: 1 }, { role: "mentor", unitId: 1 }] }, true)).toBe(true);
   });
 });

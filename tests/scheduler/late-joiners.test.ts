@@ -25,8 +25,9 @@ describe("people who join after a job ran, through the real chat", () => {
   let chat: ChatDriver;
   afterEach(async () => chat.close());
 
-  const join = async (user: string, input: { role: "head" | "mentor"; unitId: number; caseId?: number }) =>
-    (await chat.send(user, `/join ${await createInvite(chat.db, { ...input, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) })}`)).map((r) => r.text);
+  // "có" answers the question a head invite asks when the unit already has someone reporting.
+  const join = async (user: string, input: { role: "head" | "mentor"; unitId: number; caseId?: number }, answer = "") =>
+    (await chat.send(user, `/join ${await createInvite(chat.db, { ...input, createdBy: "test", expiresAt: inviteExpiry(chat.clock.now) })}${answer}`)).map((r) => r.text);
 
   it("prompts a head who joins after the catch-up ran on an empty database, reminds them on the 23rd, and a re-run by hand sends nothing twice", async () => {
     // Started on Saturday 21/11 with no unit and nobody: the catch-up records the prompt of the 20th with nobody to send to.
@@ -70,7 +71,7 @@ describe("people who join after a job ran, through the real chat", () => {
     await saveReport(chat.db, { unitId: a.id, period: "2026-11", values: VALUES, warnings: [], personId: head.id, now: chat.clock.now });
 
     // A deputy of a unit that has reported: only the welcome.
-    expect(await join("deputy", { role: "head", unitId: a.id })).toEqual(["Bạn đã là trưởng Khu phố Nguyễn Trãi. Gõ /baocao để làm báo cáo tháng."]);
+    expect(await join("deputy", { role: "head", unitId: a.id }, " có")).toEqual(["Bạn đã là trưởng Khu phố Nguyễn Trãi. Gõ /baocao để làm báo cáo tháng."]);
 
     // A mentor of a case due this week (the week of Monday 16/11) gets the week's prompt; a case starting later asks nothing yet.
     const due = await openTestCase(chat, "NT-01", a.id);

@@ -274,38 +274,35 @@ export const reportFlow: Flow<ReportData> = {
 
 /** How a report of one unit starts: the checks of the month, then the questions or the correction. */
 async function startFor(ctx: FlowContext, args: string, unitId: number): Promise<Start<ReportData>> {
-  {
-    const person = { unitId };
-    const current = periodOf(ctx.now, ctx.timeZone);
-    const period = args.trim() ? parsePeriodText(args) : current;
-    if (!period || (period !== current && period !== previousPeriod(current))) {
-      return { kind: "done", say: [{ key: "report-bad-period", args: { example: displayPeriod(current) } }] };
-    }
-    if (await ctx.q.isLocked(period)) {
-      return { kind: "done", say: [{ key: "report-locked", args: { period: displayPeriod(period) } }] };
-    }
-    const unit = await ctx.q.unit(person.unitId);
-    if (!unit) return { kind: "done", say: [{ key: "report-not-head" }] };
-    // A retired unit reports no more; its earlier months stay as they were.
-    if (!activeIn(unit, period)) return { kind: "done", say: [{ key: "report-unit-retired", args: { unit: unit.name, period: displayPeriod(unit.retiredPeriod!) } }] };
-    const existing = await ctx.q.report(unit.id, period);
-    const previous = await ctx.q.report(unit.id, previousPeriod(period));
-    const args_ = { period: displayPeriod(period), unit: unit.name, count };
-    if (existing) {
-      // A second /baocao in the month: the stored report, and "which one to change?"
-      return {
-        kind: "conversation",
-        step: "confirm",
-        data: { unit, period, previous, existing, answers: { ...existing }, warnings: [] },
-        say: [{ key: "report-start-correction", args: args_ }],
-      };
-    }
+  const current = periodOf(ctx.now, ctx.timeZone);
+  const period = args.trim() ? parsePeriodText(args) : current;
+  if (!period || (period !== current && period !== previousPeriod(current))) {
+    return { kind: "done", say: [{ key: "report-bad-period", args: { example: displayPeriod(current) } }] };
+  }
+  if (await ctx.q.isLocked(period)) {
+    return { kind: "done", say: [{ key: "report-locked", args: { period: displayPeriod(period) } }] };
+  }
+  const unit = await ctx.q.unit(unitId);
+  if (!unit) return { kind: "done", say: [{ key: "report-not-head" }] };
+  // A retired unit reports no more; its earlier months stay as they were.
+  if (!activeIn(unit, period)) return { kind: "done", say: [{ key: "report-unit-retired", args: { unit: unit.name, period: displayPeriod(unit.retiredPeriod!) } }] };
+  const existing = await ctx.q.report(unit.id, period);
+  const previous = await ctx.q.report(unit.id, previousPeriod(period));
+  const args_ = { period: displayPeriod(period), unit: unit.name, count };
+  if (existing) {
+    // A second /baocao in the month: the stored report, and "which one to change?"
     return {
       kind: "conversation",
-      step: COUNT_FIELDS[0],
-      data: { unit, period, previous, existing, answers: {}, warnings: [] },
-      say: [{ key: "report-start", args: args_ }],
+      step: "confirm",
+      data: { unit, period, previous, existing, answers: { ...existing }, warnings: [] },
+      say: [{ key: "report-start-correction", args: args_ }],
     };
   }
+  return {
+    kind: "conversation",
+    step: COUNT_FIELDS[0],
+    data: { unit, period, previous, existing, answers: {}, warnings: [] },
+    say: [{ key: "report-start", args: args_ }],
+  };
 }
 

@@ -4,6 +4,7 @@ import { recordInbound } from "../../src/store/inbox.ts";
 import { enqueue, dueMessages } from "../../src/store/outbox.ts";
 import { addUnit, unitByName, UnitExistsError } from "../../src/store/units.ts";
 import { freshDb } from "../support/db.ts";
+import { openDb } from "../../src/store/client.ts";
 
 describe("store", () => {
   let cleanup: () => Promise<void> = async () => {};
@@ -65,5 +66,20 @@ describe("store", () => {
     await queue("zalo", "1", "zalo", now);
     expect((await dueMessages(db, now, 10)).rows.map((m) => m.payload)).toEqual([{ text: "other" }, { text: "zalo" }]);
     expect((await dueMessages(db, later, 10)).rows.map((m) => m.payload)).toEqual([{ text: "first" }, { text: "other" }, { text: "zalo" }]);
+  });
+});
+
+describe("durability", () => {
+  it("commits with synchronous=FULL on every open, not only the first", async () => {
+    const { db, url, cleanup } = await freshDb();
+    try {
+      const read = async (on: typeof db) => Number(((await on.$queryRawUnsafe("PRAGMA synchronous")) as { synchronous: number | bigint }[])[0]!.synchronous);
+      expect(await read(db)).toBe(2);
+      const again = await openDb(url);
+      expect(await read(again)).toBe(2);
+      await again.$disconnect();
+    } finally {
+      await cleanup();
+    }
   });
 });

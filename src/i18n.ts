@@ -28,12 +28,16 @@ export function messageIds(lang: Lang): string[] {
   return [...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!);
 }
 
-/** Renders one message; a missing key falls back to Vietnamese, then to the key itself. */
+/**
+ * Renders one message; a key missing in the person's language falls back to Vietnamese. A key
+ * missing in both is a bug (tests/locale-keys.test.ts looks for them): it throws rather than show
+ * a person the key's name.
+ */
 export function t(lang: Lang, msg: Msg): string {
   const bundle = bundles.get(lang)!;
   const found = bundle.getMessage(msg.key) ? bundle : bundles.get(DEFAULT_LANG)!;
   const message = found.getMessage(msg.key);
-  if (!message?.value) return msg.key;
+  if (!message?.value) throw new LocaleError(`t: no message "${msg.key}" in locales/${lang}.ftl or vi.ftl`);
   const args: Record<string, FluentVariable> = {};
   for (const [name, value] of Object.entries(msg.args ?? {})) args[name] = renderArg(lang, value);
   return found.formatPattern(message.value, args);

@@ -57,6 +57,7 @@ cancel-nothing = You have nothing in progress.
 unknown-command = There is no command “{ $command }”. Send /help to see the commands.
 not-understood = I did not understand this message. Tap a button below, or send /help to see what you can do.
 question-expired = That question is closed. Send /help to see what you can do.
+conversation-restarted = The system was just updated, so the question you were answering has ended; your answers so far were not saved. Please start again (for example /report). Sorry for the trouble.
 not-understood-media = I can only read text and buttons (not voice notes or stickers). Please tap a button, or type.
 choice-ambiguous =
     Which one do you mean?

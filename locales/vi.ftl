@@ -57,6 +57,7 @@ cancel-nothing = Bạn không có thao tác nào đang làm.
 unknown-command = Không có lệnh “{ $command }”. Gõ /trogiup để xem các lệnh.
 not-understood = Tôi chưa hiểu tin nhắn này. Bạn có thể bấm một nút dưới đây, hoặc gõ /trogiup để xem bạn có thể làm gì.
 question-expired = Câu hỏi này đã kết thúc. Gõ /trogiup để xem bạn có thể làm gì.
+conversation-restarted = Hệ thống vừa được cập nhật nên câu hỏi đang dở đã kết thúc; những gì bạn đã trả lời chưa được lưu. Vui lòng bắt đầu lại (ví dụ gõ /baocao), xin lỗi vì sự bất tiện.
 not-understood-media = Tôi chỉ đọc được chữ và nút bấm (chưa nghe được tin nhắn thoại hay nhãn dán). Bạn vui lòng bấm một nút, hoặc gõ chữ.
 choice-ambiguous =
     Ý bạn là mục nào?

@@ -71,12 +71,15 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const stored = await getConversation(tx, person.id);
   const flow = stored ? flows.get(stored.flow) : undefined;
   const step = stored && flow ? flow.steps[stored.step] : undefined;
-  // A conversation whose flow or step no longer exists (the code changed) is dropped.
-  let active: Active | undefined = stored && flow && step ? { flow, step, stepId: stored.step, data: stored.data } : undefined;
-  if (stored && !active) await endConversation(tx, person.id);
+  // A conversation saved by another version of its flow (a deploy changed its steps or its data)
+  // is dropped, and the person is told, rather than a step failing on data it does not know.
+  const current = stored && flow && step && (stored.version ?? 1) === (flow.version ?? 1);
+  let active: Active | undefined = current ? { flow: flow!, step: step!, stepId: stored!.step, data: stored!.data } : undefined;
+  const restarted = Boolean(stored && !active);
+  if (restarted) await endConversation(tx, person.id);
 
   let lang = person.lang;
-  const say: Msg[] = [];
+  const say: Msg[] = restarted ? [{ key: "conversation-restarted" }] : [];
   const toOfficers: Msg[][] = [];
   let joined: Role | undefined;
   let prompt: Prompt | undefined;
@@ -145,7 +148,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     } else if (transition.kind === "next") {
       const next = active.flow.steps[transition.step];
       if (!next) throw new Error(`flow ${active.flow.name}: step ${active.stepId} went to unknown step ${transition.step}`);
-      await saveConversation(tx, person.id, { flow: active.flow.name, step: transition.step, data: transition.data }, now);
+      await saveConversation(tx, person.id, { flow: active.flow.name, step: transition.step, data: transition.data, version: active.flow.version }, now);
       say.push(...(transition.say ?? []));
       // A step may store what is complete before the conversation ends (one check-in of several).
       await apply(transition.effects);
@@ -210,7 +213,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     const first = f.steps[start.step];
     if (!first) throw new Error(`flow ${f.name} started at unknown step ${start.step}`);
     await clearPendingFlow(tx, person.id);
-    await saveConversation(tx, person.id, { flow: f.name, step: start.step, data: start.data }, now);
+    await saveConversation(tx, person.id, { flow: f.name, step: start.step, data: start.data, version: f.version }, now);
     say.push(...(start.say ?? []));
     prompt = first.ask(start.data);
   }

@@ -158,6 +158,11 @@ export type Start<D> =
  */
 export interface Flow<D = unknown> {
   name: string;
+  /**
+   * Bump when a change to the flow's steps or data would not read a conversation saved before it:
+   * a person in the middle of one is told it restarted (default 1).
+   */
+  version?: number;
   oneShot?: boolean;
   /** started by a reply to a prompt (`pendingFlow`): the reply's text comes as `args` */
   takesReply?: boolean;

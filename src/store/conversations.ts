@@ -5,6 +5,8 @@ export interface StoredConversation {
   flow: string;
   step: string;
   data: unknown;
+  /** the flow's version that saved it (Flow.version); absent means 1 */
+  version?: number;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { isOfficer } from "../src/domain/access.ts";
-import type { Flow, FlowContext } from "../src/engine/flow.ts";
+import type { Flow, FlowContext, ListedHolder } from "../src/engine/flow.ts";
 import type { Msg } from "../src/engine/types.ts";
-import type { ListedHolder } from "../src/store/roles.ts";
 
 /**
  * The grants `/nguoi` numbers: those of a unit when one is named, else the officers. People have

@@ -5,6 +5,7 @@ import type { InviteRole } from "../domain/roles.ts";
 import type { PersonView } from "../domain/person.ts";
 import type { JoinPreview } from "../store/invites.ts";
 import type { ListedHolder } from "../store/roles.ts";
+export type { ListedHolder };
 import type { Audience, AudienceSizes } from "../store/broadcasts.ts";
 import type { CaseStatus, CheckinEntry } from "../domain/cases.ts";
 import type { CaseInfo, CaseWeek, CheckinRecord, MentorCase } from "../store/cases.ts";

@@ -1,13 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot, sources } from "./support/sources.ts";
 
 /**
  * The layer table of ARCHITECTURE.md, enforced: every import between our own files must follow an
  * arrow of the table, or be one of the exceptions below, each with its reason. A new import
  * against the table fails here until it is removed or written down.
  */
-const root = path.resolve(import.meta.dirname, "..");
+const root = repoRoot;
 
 const LAYERS: [prefix: string, layer: string][] = [
   ["src/domain/", "domain"],
@@ -62,13 +63,6 @@ function layerOf(file: string): string | null {
   return LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1] ?? "unknown";
 }
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "generated" ? [] : sources(rel);
-    return e.name.endsWith(".ts") ? [rel] : [];
-  });
-}
 
 const imports = ["src", "flows", "bots"].flatMap(sources).flatMap((file) =>
   [...fs.readFileSync(path.join(root, file), "utf8").matchAll(/\bfrom\s+"(\.{1,2}\/[^"]+)"/g)].map((m) => ({

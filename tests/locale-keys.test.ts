@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot, sources } from "./support/sources.ts";
 import { messageIds } from "../src/i18n.ts";
 
 /**
@@ -8,15 +9,8 @@ import { messageIds } from "../src/i18n.ts";
  * from a value (`tip-status-${status}`) as the prefix of at least one message. A misspelt key would
  * otherwise reach a person as its own name.
  */
-const root = path.resolve(import.meta.dirname, "..");
+const root = repoRoot;
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const rel = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === "generated" ? [] : sources(rel);
-    return e.name.endsWith(".ts") ? [rel] : [];
-  });
-}
 
 const files = ["src", "flows", "bots"].flatMap(sources);
 const used = files.flatMap((file) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkHardRules, checkWarnings, COUNT_FIELDS, type ReportValues } from "../../src/domain/report.ts";
-import { parseCount } from "../../src/domain/numbers.ts";
+import { understandCount } from "../../src/domain/understand/count.ts";
 import { fold, isSkip, parseYesNo } from "../../src/domain/text.ts";
 import { periodOf, previousPeriod } from "../../src/domain/period.ts";
 import type { UnitInfo } from "../../src/domain/units.ts";
@@ -50,15 +50,16 @@ describe("monthly report warnings", () => {
 
 describe("parsing what people type", () => {
   it("reads counts", () => {
-    expect(parseCount(" 12 ")).toEqual({ ok: true, value: 12 });
-    expect(parseCount("1.200")).toEqual({ ok: true, value: 1200 });
-    expect(parseCount("0")).toEqual({ ok: true, value: 0 });
-    expect(parseCount("-3")).toEqual({ ok: false, error: "negative" });
-    expect(parseCount("mười")).toEqual({ ok: false, error: "not-a-number" });
-    expect(parseCount("2.5")).toEqual({ ok: false, error: "not-whole" });
-    expect(parseCount("99999999999999999999")).toEqual({ ok: false, error: "too-large" });
-    expect(parseCount("100001")).toEqual({ ok: false, error: "too-large" });
-    expect(parseCount("")).toEqual({ ok: false, error: "not-a-number" });
+    // Words too now (the corpus in tests/domain/understanding has the rest): "mười" is ten.
+    expect(understandCount(" 12 ")).toEqual({ kind: "value", value: 12 });
+    expect(understandCount("1.200")).toEqual({ kind: "value", value: 1200 });
+    expect(understandCount("0")).toEqual({ kind: "value", value: 0 });
+    expect(understandCount("-3")).toEqual({ kind: "refuse", reason: "negative" });
+    expect(understandCount("mười")).toEqual({ kind: "value", value: 10 });
+    expect(understandCount("2.5")).toEqual({ kind: "refuse", reason: "not-whole" });
+    expect(understandCount("99999999999999999999")).toEqual({ kind: "refuse", reason: "too-large" });
+    expect(understandCount("100001")).toEqual({ kind: "refuse", reason: "too-large" });
+    expect(understandCount("")).toEqual({ kind: "refuse", reason: "not-a-number" });
   });
   it("folds Vietnamese with or without diacritics", () => {
     expect(fold("  Đồng Ý ")).toBe("dong y");

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { commands, suggestions } from "../flows/index.ts";
+import { registry } from "../features/index.ts";
 import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
 import { createSimulatorSender } from "../bots/simulator/api.ts";
 import { createZaloSender } from "../bots/zalo/sender.ts";
@@ -76,8 +76,7 @@ export function createServer(options: ServerOptions): Server {
     clock,
     log,
     engine: {
-      commands,
-      suggest: suggestions,
+      registry,
       timeZone: config.timeZone,
       dataKey: config.dataKey,
       inviteTtlDays: config.inviteTtlDays,

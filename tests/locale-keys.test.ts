@@ -12,7 +12,7 @@ import { messageIds } from "../src/i18n.ts";
 const root = repoRoot;
 
 
-const files = ["src", "flows", "bots"].flatMap(sources);
+const files = ["src", "features", "bots"].flatMap(sources);
 const used = files.flatMap((file) => {
   const text = fs.readFileSync(path.join(root, file), "utf8");
   const literal = [...text.matchAll(/\bkey:\s*"([a-z][\w-]*)"/g)].map((m) => ({ file, key: m[1]!, prefix: false }));

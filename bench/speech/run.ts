@@ -21,8 +21,8 @@ import { migrate } from "../../src/store/migrate.ts";
 import { getReport } from "../../src/store/reports.ts";
 import { simulatorMessages } from "../../src/store/simulator.ts";
 import { addUnit } from "../../src/store/units.ts";
-import { categoryChoices, identityChoices } from "../../flows/tip.ts";
-import { reportFieldOptions } from "../../flows/report.ts";
+import { categoryChoices, identityChoices } from "../../features/tips/tip-flow.ts";
+import { reportFieldOptions } from "../../features/report/report-flow.ts";
 import { optionsOf } from "../../src/engine/typed.ts";
 /** The choices as the flows offer them: their labels in both languages and their synonyms. */
 const flowOptions = { category: optionsOf(categoryChoices), identity: optionsOf(identityChoices) };

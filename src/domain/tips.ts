@@ -89,12 +89,3 @@ export interface NewTip {
   contact: string | null;
 }
 
-/** What the tip flows ask the engine to do. */
-export type TipEffect =
-  | { type: "tip.create"; tip: NewTip }
-  | { type: "tip.answer"; code: string; text: string }
-  | { type: "tip.move"; code: string; to: TipStatus }
-  | { type: "tip.ask"; code: string; text: string }
-  | { type: "tip.block"; code: string }
-  | { type: "tip.reward"; code: string }
-  | { type: "tip.verify"; code: string; secret: string };

@@ -10,8 +10,9 @@ export const BUILTIN = {
 } as const;
 
 // A bare word (no "/") is a command only when it cannot be an answer: alone in the message, or,
-// for these, followed by an argument. "Huy động…" in a free-text answer is not /huy.
-const BARE_WITH_ARGS = new Set(["join", "thamgia", "lang", "ngonngu"]);
+// for commands that say so (`Command.bareWithArgs`), followed by an argument. "Huy động…" in a
+// free-text answer is not /huy.
+const BUILTIN_BARE_WITH_ARGS = ["lang", "ngonngu"];
 
 export interface ParsedCommand {
   name: string;
@@ -22,11 +23,11 @@ export interface ParsedCommand {
  * Reads a command from a message: `/name args` on every channel, `/name@bot` on Telegram, and on
  * channels without a command menu (Zalo) also `name` alone. Names are folded, so `/báocáo` works.
  */
-export function parseCommand(inbound: Inbound, known: Set<string>): ParsedCommand | undefined {
+export function parseCommand(inbound: Inbound, known: Set<string>, bareWithArgs: ReadonlySet<string> = new Set()): ParsedCommand | undefined {
   // A button may carry a command ("/baocao" under a reminder): tapping it is typing it.
   const { content } = inbound;
   if (content.kind === "choice" && content.value.startsWith("/")) {
-    return parseCommand({ ...inbound, content: { kind: "text", text: content.value } }, known);
+    return parseCommand({ ...inbound, content: { kind: "text", text: content.value } }, known, bareWithArgs);
   }
   if (content.kind !== "text") return undefined;
   const text = content.text.trim();
@@ -36,6 +37,6 @@ export function parseCommand(inbound: Inbound, known: Set<string>): ParsedComman
   const name = fold(word);
   if (slash) return { name, args: rest.trim() };
   if (!inbound.bareCommands || !known.has(name)) return undefined;
-  if (rest.trim() && !BARE_WITH_ARGS.has(name)) return undefined;
+  if (rest.trim() && !bareWithArgs.has(name) && !BUILTIN_BARE_WITH_ARGS.includes(name)) return undefined;
   return { name, args: rest.trim() };
 }

@@ -6,21 +6,19 @@ import { enqueue } from "../store/outbox.ts";
 import { clearPendingFlow, markUnreachable, peopleWithRole, preferredAddress, setLang, takePendingFlow, touchIdentity, type Address } from "../store/people.ts";
 import { unitById } from "../store/units.ts";
 import { BUILTIN, parseCommand, type ParsedCommand } from "./commands.ts";
-import { applyEffect } from "./effects.ts";
 import { createGuessLimit, type GuessLimit } from "./guess-limit.ts";
 import { DEFAULT_INVITE_TTL_DAYS } from "../store/invites.ts";
-import { answerText, type Command, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
+import { answerText, type Effect, type Flow, type FlowContext, type Step } from "./flow.ts";
+import { applyEffect, type EffectContext, type Registry } from "./feature.ts";
 import { renderPrompt } from "../i18n.ts";
-import { queriesOn } from "./queries.ts";
 import type { ChoiceMsg, Inbound, Msg, Prompt } from "./types.ts";
 import { readTyped } from "./typed.ts";
 import { understandIntent, type IntentEntry } from "../domain/understand/intent.ts";
 
 /** What the engine needs to know that is not in the database. */
 export interface EngineOptions {
-  commands: Command[];
-  /** buttons for what this person can do next, offered when a message is not understood */
-  suggest?: (person: PersonView) => ChoiceMsg[];
+  /** the features, read into tables (`buildRegistry` of `src/engine/feature.ts`) */
+  registry: Registry;
   timeZone: string;
   /** DATA_KEY, for the fields kept encrypted (names of people in rehab, notes) */
   dataKey?: string;
@@ -30,6 +28,8 @@ export interface EngineOptions {
    * composition root to the scheduler, which knows what is due when.
    */
   onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
+  /** PUBLIC_URL, for links to the console */
+  publicUrl?: string;
   /** INVITE_TTL_DAYS; 14 when absent */
   inviteTtlDays?: number;
   /** counts wrong codes per person; one per engine options when absent (src/engine/guess-limit.ts) */
@@ -66,7 +66,9 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const { person, address, created } = await touchIdentity(tx, inbound, now);
   // Opening the chat keeps the channel's window open; there is nothing to answer.
   if (inbound.content.kind === "interaction") return;
-  const { flows, commandByName, known, intents } = tablesOf(options.commands);
+  const { registry } = options;
+  const { flows, commandByName } = registry;
+  const { known, intents, bareWithArgs } = tablesOf(registry);
 
   const stored = await getConversation(tx, person.id);
   const flow = stored ? flows.get(stored.flow) : undefined;
@@ -84,24 +86,25 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let joined: Role | undefined;
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
-  const effectCtx = {
+  const effectCtx: EffectContext = {
+    publicUrl: options.publicUrl,
     dataKey: options.dataKey,
     timeZone: options.timeZone,
     inviteTtlDays: options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS,
     guesses: guessesOf(options),
   };
-  const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx, effectCtx) };
+  const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: registry.queriesOn(tx, effectCtx) };
 
   const apply = async (effects: Effect[] | undefined) => {
     for (const effect of effects ?? []) {
-      const outcome = await applyEffect(tx, effect, person, now, effectCtx);
+      const outcome = await applyEffect(registry, tx, effect, person, now, effectCtx);
       say.push(...outcome.say);
       toOfficers.push(...outcome.toOfficers);
       joined = outcome.joined ?? joined;
     }
   };
 
-  const command = commandOf(parseCommand(inbound, known));
+  const command = commandOf(parseCommand(inbound, known, bareWithArgs));
   if (command) {
     const builtin = (names: readonly string[]) => names.includes(command.name);
     if (builtin(BUILTIN.cancel)) {
@@ -172,7 +175,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     // they can do, with buttons.
     else {
       say.push({ key: inbound.content.kind === "choice" ? "question-expired" : notUnderstood(inbound.content.kind) });
-      const choices = options.suggest?.(person) ?? [];
+      const choices = registry.suggest(person);
       if (choices.length) prompt = { say: [], choices };
     }
   }
@@ -220,9 +223,9 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
 }
 
 interface CommandTables {
-  flows: Map<string, Flow<unknown>>;
-  commandByName: Map<string, Command>;
   known: Set<string>;
+  /** names that stay commands typed without a slash when words follow (`/join CODE`) */
+  bareWithArgs: Set<string>;
   /** every command with the words that ask for it without a slash */
   intents: IntentEntry[];
 }
@@ -240,24 +243,22 @@ function notUnderstood(kind: string): string {
   return kind === "text" ? "not-understood" : kind === "other" || kind === "sticker" ? "not-understood-media" : "not-understood";
 }
 
-// Built once per command list, not for every message.
-const tables = new WeakMap<Command[], CommandTables>();
+// Built once per registry, not for every message.
+const tables = new WeakMap<Registry, CommandTables>();
 
-function tablesOf(commands: Command[]): CommandTables {
-  let t = tables.get(commands);
+function tablesOf(registry: Registry): CommandTables {
+  let t = tables.get(registry);
   if (!t) {
-    const commandByName = new Map<string, Command>();
-    for (const c of commands) for (const n of c.names) commandByName.set(n, c);
+    const { commands, commandByName } = registry;
     t = {
-      flows: new Map(commands.map((c) => [c.flow.name, c.flow])),
-      commandByName,
+      bareWithArgs: new Set(commands.filter((c) => c.bareWithArgs).flatMap((c) => c.names)),
       known: new Set<string>([...commandByName.keys(), ...Object.values(BUILTIN).flat()]),
       intents: [
         ...commands.filter((c) => c.names.length > 0).map((c) => ({ command: c.names[0]!, says: [...c.names, ...(c.says ?? [])] })),
         ...Object.entries(BUILTIN).map(([k, names]) => ({ command: names[0], says: [...names, ...BUILTIN_SAYS[k as keyof typeof BUILTIN]] })),
       ],
     };
-    tables.set(commands, t);
+    tables.set(registry, t);
   }
   return t;
 }

@@ -1,13 +1,12 @@
 import { understandCount } from "../domain/understand/count.ts";
 import { understandYesNo } from "../domain/understand/yesno.ts";
 import { isSkip } from "../domain/text.ts";
-import type { ReportWarning, RuleViolation } from "../domain/report.ts";
 import { answerText } from "./flow.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "./types.ts";
 
 /**
  * Building blocks for flow steps: parsers that turn what a person sent into a value or the
- * message saying what was expected, and the messages for domain rules.
+ * message saying what was expected, (the words of a feature's own rules live with the feature).
  */
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: Msg };
@@ -58,25 +57,4 @@ export function textAnswer(input: InboundContent, opts: { max: number; optional:
   if (!trimmed) return { ok: false, error: { key: "expect-text" } };
   if (trimmed.length > opts.max) return { ok: false, error: { key: "err-too-long", args: { max: opts.max } } };
   return { ok: true, value: trimmed };
-}
-
-/** A unit's class in words (`class-priority` …). */
-export function classMsg(classification: string): Msg {
-  return { key: `class-${classification}` };
-}
-
-export function fieldLabel(field: string): Msg {
-  return { key: `field-${field}` };
-}
-
-export function warningMsg(w: ReportWarning): Msg {
-  return w.rule === "big-change"
-    ? { key: "warn-big-change", args: { label: fieldLabel(w.field), previous: w.previous, value: w.value } }
-    : { key: "warn-new-cases-in-clean-unit", args: { value: w.value } };
-}
-
-export function violationMsg(v: RuleViolation): Msg {
-  return v.rule === "exceeds-addicts"
-    ? { key: "rule-exceeds-addicts", args: { label: fieldLabel(v.field), value: v.value, addicts: v.addicts } }
-    : { key: "rule-exceeds-households", args: { value: v.value, households: v.households } };
 }

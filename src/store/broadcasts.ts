@@ -1,18 +1,11 @@
-import { z } from "zod";
 import type { Msg } from "../domain/message.ts";
 import type { DbOrTx } from "./client.ts";
 import type { Grant } from "../domain/roles.ts";
 import { mergeGrants } from "./roles.ts";
 
-/**
- * Who an announcement goes to: the heads, the rehab mentors, or the residents who asked for
- * announcements with /subscribe. The values are what the admin's `--to` and the chat's buttons carry.
- */
-export const Audience = z.enum(["heads", "mentors", "residents"]);
-export type Audience = z.infer<typeof Audience>;
+import { Audience } from "../domain/broadcast.ts";
 
-/** The longest announcement, in characters: a few paragraphs, well inside one Telegram message. */
-export const MAX_BROADCAST_LENGTH = 2000;
+export { Audience, MAX_BROADCAST_LENGTH } from "../domain/broadcast.ts";
 
 /** How many people an announcement would reach, for every audience: in all, and per unit id. */
 export type AudienceSizes = Record<Audience, { all: number; byUnit: Record<string, number> }>;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { unitByName } from "../../src/store/units.ts";
-import { findUnit } from "../../flows/units.ts";
+import { findUnit } from "../../features/units/choose-unit.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { userTag } from "../../src/store/keyring.ts";
 

@@ -1,3 +1,4 @@
+import { buildRegistry } from "../../src/engine/feature.ts";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createInbox } from "../../src/engine/inbox.ts";
@@ -10,7 +11,7 @@ import { captureLogger } from "../support/logger.ts";
 
 async function serve(db: Db, file: string, simulator = false) {
   const { log } = captureLogger();
-  const inbox = createInbox({ db, clock: () => new Date(), log, engine: { commands: [], timeZone: "Asia/Ho_Chi_Minh" } });
+  const inbox = createInbox({ db, clock: () => new Date(), log, engine: { registry: buildRegistry([]), timeZone: "Asia/Ho_Chi_Minh" } });
   const probe = createWriteProbe(file);
   // The simulator without a secret exists only in demo mode.
   const app = createApp({ db, inbox, log, demo: simulator, simulator, health: (ms) => probe.check(ms) });

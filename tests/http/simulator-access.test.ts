@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createInbox } from "../../src/engine/inbox.ts";
 import { createApp } from "../../src/http/app.ts";
-import { commands } from "../../flows/index.ts";
+import { registry } from "../../features/index.ts";
 import type { Db } from "../../src/store/client.ts";
 import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
@@ -10,7 +10,7 @@ const SECRET = "operator-secret-0123456789abcdef";
 
 async function serve(db: Db, options: { demo: boolean; secret?: string }) {
   const { log, lines } = captureLogger();
-  const inbox = createInbox({ db, clock: () => new Date(), log, engine: { commands, timeZone: "Asia/Ho_Chi_Minh", dataKey: TEST_DATA_KEY } });
+  const inbox = createInbox({ db, clock: () => new Date(), log, engine: { registry, timeZone: "Asia/Ho_Chi_Minh", dataKey: TEST_DATA_KEY } });
   // Health is not what these tests are about: a database that always answers.
   const app = createApp({ db, inbox, log, demo: options.demo, simulator: true, simulatorSecret: options.secret, health: async () => ({ ok: true as const }) });
   const server = app.listen(0);

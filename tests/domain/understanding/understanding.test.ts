@@ -6,14 +6,14 @@ import { understandDate } from "../../../src/domain/understand/dates.ts";
 import { understandIntent, type IntentEntry } from "../../../src/domain/understand/intent.ts";
 import { normalize } from "../../../src/domain/understand/normalize.ts";
 import { understandYesNo } from "../../../src/domain/understand/yesno.ts";
-import { categoryChoices, identityChoices } from "../../../flows/tip.ts";
-import { reportFieldOptions } from "../../../flows/report.ts";
+import { categoryChoices, identityChoices } from "../../../features/tips/tip-flow.ts";
+import { reportFieldOptions } from "../../../features/report/report-flow.ts";
 import { optionsOf } from "../../../src/engine/typed.ts";
 /** The choices as the flows offer them: their labels in both languages and their synonyms. */
 const flowOptions = { category: optionsOf(categoryChoices), identity: optionsOf(identityChoices) };
 import * as corpus from "./corpus.ts";
 
-/** The intents as the command table gives them (flows/index.ts builds the real one). */
+/** The intents as the command table gives them (features/index.ts builds the real one). */
 const INTENTS: IntentEntry[] = [
   { command: "report", says: ["report", "baocao", "bao cao", "lam bao cao", "bao cao thang"] },
   { command: "checkin", says: ["checkin", "xacnhan", "xac nhan", "xac nhan lien he"] },

@@ -1,0 +1,18 @@
+import { defineFeature } from "../../src/engine/feature.ts";
+import { caseFlow, caseInviteFlow, casesFlow, caseStatusFlow, newCaseFlow } from "./cases-flow.ts";
+import { effects } from "./effects.ts";
+import { queries } from "./queries.ts";
+
+/** Rehab cases: officers open them (codes in chat, names sealed), invite mentors, change status. */
+export const cases = defineFeature({
+  name: "cases",
+  commands: [
+    { names: ["cases", "hoso"], flow: casesFlow },
+    { names: ["case", "xemca"], flow: caseFlow },
+    { names: ["casestatus", "trangthaica"], flow: caseStatusFlow },
+    { names: ["newcase", "moca"], flow: newCaseFlow },
+    { names: ["caseinvite", "moigiupdo"], flow: caseInviteFlow },
+  ],
+  effects,
+  queries,
+});

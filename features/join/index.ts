@@ -1,0 +1,16 @@
+import { defineFeature } from "../../src/engine/feature.ts";
+import { effects } from "./effects.ts";
+import { inviteFlow } from "./invite-flow.ts";
+import { joinFlow } from "./join-flow.ts";
+import { queries } from "./queries.ts";
+
+/** Taking a role with an invite code, and officers making invite codes. */
+export const join = defineFeature({
+  name: "join",
+  commands: [
+    { names: ["join", "thamgia"], flow: joinFlow, says: ["tham gia"], bareWithArgs: true },
+    { names: ["invite", "moi"], flow: inviteFlow },
+  ],
+  effects,
+  queries,
+});

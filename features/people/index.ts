@@ -1,0 +1,15 @@
+import { defineFeature } from "../../src/engine/feature.ts";
+import { effects } from "./effects.ts";
+import { peopleFlow, removeRoleFlow } from "./people-flow.ts";
+import { queries } from "./queries.ts";
+
+/** Who holds which role, and an officer taking one away. */
+export const people = defineFeature({
+  name: "people",
+  commands: [
+    { names: ["people", "nguoi"], flow: peopleFlow },
+    { names: ["removerole", "boquyen"], flow: removeRoleFlow },
+  ],
+  effects,
+  queries,
+});

@@ -1,0 +1,210 @@
+import { isOfficer } from "../../src/domain/access.ts";
+import { fold, isSkip } from "../../src/domain/text.ts";
+import { normalizeTipCode, TIP_LIMITS, TipCategory } from "../../src/domain/tips.ts";
+import { answerText, type Flow, type Step, type Transition } from "../../src/engine/flow.ts";
+import { textAnswer, yesNoAnswer, yesNoChoices, skipChoice } from "../../src/engine/steps.ts";
+import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
+import { officerTipView } from "./officer-flows.ts";
+import { tipLines } from "./tip-lines.ts";
+
+/** A tip as it is being told: each answer kept until the tipster confirms. */
+export interface TipDraft {
+  category?: TipCategory;
+  description?: string;
+  placeText?: string | null;
+  location?: { latitude: number; longitude: number } | null;
+  whenText?: string | null;
+  photo?: { channel: string; fileId: string } | null;
+  anonymous?: boolean;
+  contact?: string | null;
+}
+
+/** How residents name each category, beside the buttons' words ("hút chích", "bán ma túy"). */
+const CATEGORY_SAYS: Record<TipCategory, string[]> = {
+  dealing: ["mua bán", "buôn bán", "bán ma túy", "mua bán ma túy", "bán", "buôn"],
+  using: ["sử dụng", "sử dụng ma túy", "tụ tập", "nghiện", "hút chích", "chích", "hút", "chơi ma túy"],
+  spot: ["điểm nghi", "điểm nghi vấn", "địa điểm", "tụ điểm", "ổ"],
+  person: ["đối tượng", "đối tượng khả nghi", "người lạ", "khả nghi", "người khả nghi"],
+  other: ["khác", "cái khác", "việc khác"],
+};
+export const categoryChoices: ChoiceMsg[] = TipCategory.options.map((c) => ({ label: { key: `tip-cat-${c}` }, value: c, says: CATEGORY_SAYS[c] }));
+const CATEGORY_WORDS: Record<string, TipCategory> = {
+  "mua ban": "dealing", "ban": "dealing", dealing: "dealing",
+  "su dung, tu tap": "using", "su dung": "using", "tu tap": "using", using: "using",
+  "diem nghi": "spot", spot: "spot",
+  "doi tuong kha nghi": "person", "doi tuong": "person", person: "person",
+  khac: "other", other: "other",
+};
+export const identityChoices: ChoiceMsg[] = [
+  { label: { key: "btn-anonymous" }, value: "anonymous", says: ["giấu tên", "ẩn danh", "giữ kín", "không để tên", "không cần tên", "không ghi tên", "bí mật"] },
+  { label: { key: "btn-named" }, value: "named", says: ["để lại tên", "có tên", "để tên", "ghi tên", "cho tên"] },
+];
+
+const invalid = (key: string, args?: Msg["args"]): Transition<TipDraft> => ({ kind: "invalid", say: [{ key, ...(args ? { args } : {}) }] });
+
+const categoryStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-category" }], choices: categoryChoices, pick: true }),
+  reply(input, d) {
+    const text = answerText(input);
+    const category = text === undefined ? undefined : TipCategory.safeParse(text).success ? (text as TipCategory) : CATEGORY_WORDS[fold(text)];
+    if (!category) return invalid("tip-err-choice");
+    return { kind: "next", step: "description", data: { ...d, category } };
+  },
+};
+
+const descriptionStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-description" }] }),
+  reply(input, d) {
+    const parsed = textAnswer(input, { max: TIP_LIMITS.descriptionMax, optional: false });
+    if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
+    if (parsed.value!.length < TIP_LIMITS.descriptionMin) return invalid("tip-err-desc-short", { min: TIP_LIMITS.descriptionMin });
+    return { kind: "next", step: "place", data: { ...d, description: parsed.value! } };
+  },
+};
+
+const placeStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-place" }], choices: [skipChoice] }),
+  reply(input, d) {
+    if (input.kind === "location") {
+      return { kind: "next", step: "when", data: { ...d, location: { latitude: input.latitude, longitude: input.longitude }, placeText: null } };
+    }
+    const parsed = textAnswer(input, { max: TIP_LIMITS.placeMax, optional: true });
+    if (!parsed.ok) return parsed.error.key === "expect-text" ? invalid("tip-err-place") : { kind: "invalid", say: [parsed.error] };
+    return { kind: "next", step: "when", data: { ...d, placeText: parsed.value, location: null } };
+  },
+};
+
+const whenStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-when" }], choices: [skipChoice] }),
+  reply(input, d) {
+    const parsed = textAnswer(input, { max: TIP_LIMITS.whenMax, optional: true });
+    if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
+    return { kind: "next", step: "photo", data: { ...d, whenText: parsed.value } };
+  },
+};
+
+const photoStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-photo" }], choices: [skipChoice] }),
+  reply(input, d) {
+    if (input.kind === "photo") {
+      if (input.size !== undefined && input.size > TIP_LIMITS.photoMaxBytes) return invalid("tip-err-photo-large", { mb: TIP_LIMITS.photoMaxBytes / 1024 / 1024 });
+      return { kind: "next", step: "identity", data: { ...d, photo: input.ref } };
+    }
+    const text = answerText(input);
+    if (text !== undefined && isSkip(text)) return { kind: "next", step: "identity", data: { ...d, photo: null } };
+    return invalid("tip-err-photo");
+  },
+};
+
+const identityStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-identity" }], choices: identityChoices, pick: true }),
+  reply(input, d) {
+    const text = answerText(input);
+    const f = text === undefined ? "" : fold(text);
+    if (["anonymous", "an danh", "giu kin"].includes(f)) return { kind: "next", step: "confirm", data: { ...d, anonymous: true, contact: null } };
+    if (["named", "de lai ten", "co ten", "ten"].includes(f)) return { kind: "next", step: "contact", data: { ...d, anonymous: false } };
+    return invalid("tip-err-choice");
+  },
+};
+
+const contactStep: Step<TipDraft> = {
+  ask: () => ({ say: [{ key: "tip-q-contact" }] }),
+  reply(input, d) {
+    const parsed = textAnswer(input, { max: TIP_LIMITS.contactMax, optional: false });
+    if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
+    return { kind: "next", step: "confirm", data: { ...d, contact: parsed.value } };
+  },
+};
+
+const confirmStep: Step<TipDraft> = {
+  ask: (d) => ({
+    say: [{ key: "tip-summary" }, { key: "lines", args: { lines: tipLines({ ...d, hasPhoto: Boolean(d.photo) }) } }, { key: "tip-confirm" }],
+    choices: yesNoChoices,
+  }),
+  reply(input, d) {
+    const yes = yesNoAnswer(input);
+    if (!yes.ok) return { kind: "invalid", say: [yes.error] };
+    if (!yes.value) return { kind: "done", say: [{ key: "tip-not-sent" }] };
+    return {
+      kind: "done",
+      effects: [
+        {
+          type: "tip.create",
+          tip: {
+            category: d.category!,
+            description: d.description!,
+            placeText: d.placeText ?? null,
+            location: d.location ?? null,
+            whenText: d.whenText ?? null,
+            photo: d.photo ?? null,
+            anonymous: d.anonymous !== false,
+            contact: d.contact ?? null,
+          },
+        },
+      ],
+    };
+  },
+};
+
+/** Answering an officer's question about one's own tip. */
+const answerStep: Step<TipDraft & { code?: string }> = {
+  ask: () => ({ say: [{ key: "tip-q-answer" }] }),
+  reply(input: InboundContent, d) {
+    const parsed = textAnswer(input, { max: TIP_LIMITS.answerMax, optional: false });
+    if (!parsed.ok) return { kind: "invalid", say: [parsed.error] };
+    return { kind: "done", effects: [{ type: "tip.answer", code: d.code!, text: parsed.value! }] };
+  },
+};
+
+/**
+ * `/tip` (`/tobao`): anyone sends a tip, anonymous by default. `/tip CODE`: the tipster sees its
+ * status and answers a question waiting for them; an officer sees the tip itself.
+ */
+export const tipFlow: Flow<TipDraft & { code?: string }> = {
+  name: "tip",
+  async start(ctx, args) {
+    if (args.trim()) {
+      const code = normalizeTipCode(args);
+      if (!code) return { kind: "done", say: [{ key: "tip-usage" }] };
+      if (isOfficer(ctx.person)) return { kind: "done", say: await officerTipView(ctx, code) };
+      const mine = await ctx.q.tips.mine(code, ctx.person.id);
+      if (!mine) return { kind: "done", say: [{ key: "tip-not-found", args: { code } }] };
+      const say: Msg[] = [{ key: "tip-mine", args: { code, status: { key: `tip-status-${mine.status}` } } }];
+      if (!mine.question) return { kind: "done", say };
+      say.push({ key: "tip-mine-question", args: { question: mine.question } });
+      return { kind: "conversation", step: "answer", data: { code }, say };
+    }
+    const refusal = await ctx.q.tips.refusal(ctx.person.id, ctx.now);
+    if (refusal) return { kind: "done", say: [{ key: `tip-refused-${refusal}`, args: { max: TIP_LIMITS.perHour } }] };
+    return { kind: "conversation", step: "category", data: {}, say: [{ key: "tip-start" }] };
+  },
+  steps: {
+    category: categoryStep,
+    description: descriptionStep,
+    place: placeStep,
+    when: whenStep,
+    photo: photoStep,
+    identity: identityStep,
+    contact: contactStep,
+    confirm: confirmStep,
+    answer: answerStep,
+  },
+};
+
+/**
+ * The reply that follows an officer's question: any message, after the question arrived, is the
+ * answer (the engine starts this flow with that message as `args`).
+ */
+export const tipReplyFlow: Flow = {
+  name: "tipreply",
+  takesReply: true,
+  awaitsReply: async (ctx) => (await ctx.q.tips.openQuestion(ctx.person.id)) !== null,
+  async start(ctx, args) {
+    const open = await ctx.q.tips.openQuestion(ctx.person.id);
+    const text = args.trim();
+    if (!open || !text) return { kind: "done", say: [{ key: "not-understood" }] };
+    if (text.length > TIP_LIMITS.answerMax) return { kind: "done", say: [{ key: "err-too-long", args: { max: TIP_LIMITS.answerMax } }] };
+    return { kind: "done", effects: [{ type: "tip.answer", code: open.code, text }] };
+  },
+  steps: {},
+};

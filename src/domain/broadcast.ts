@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/**
+ * Who an announcement goes to: the heads, the rehab mentors, or the residents who asked for
+ * announcements with /subscribe. The values are what the admin's `--to` and the chat's buttons carry.
+ */
+export const Audience = z.enum(["heads", "mentors", "residents"]);
+export type Audience = z.infer<typeof Audience>;
+
+/** The longest announcement, in characters: a few paragraphs, well inside one Telegram message. */
+export const MAX_BROADCAST_LENGTH = 2000;

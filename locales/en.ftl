@@ -160,6 +160,7 @@ report-start-correction = { $unit } already sent the report for { $period }. Her
 report-question = ({ $index }/{ $count }) { $label }?
 report-question-notes = ({ $index }/{ $count }) { $label }? (optional: send “skip” if none)
 report-question-current = Reported before: { $value }
+report-question-suggested = Suggested { $source }: { $value }
 rule-exceeds-addicts = { $label } ({ $value }) cannot be more than the registered people with addiction ({ $addicts }).
 rule-exceeds-households = Households that signed ({ $value }) cannot be more than the neighbourhood's households ({ $households }).
 warn-big-change = { $label } changed a lot against last month: { $previous } → { $value }.

@@ -160,6 +160,7 @@ report-start-correction = { $unit } đã gửi báo cáo tháng { $period }. Đ�
 report-question = ({ $index }/{ $count }) { $label }?
 report-question-notes = ({ $index }/{ $count }) { $label }? (không bắt buộc: gõ “bỏ qua” nếu không có)
 report-question-current = Số đã báo: { $value }
+report-question-suggested = Gợi ý { $source }: { $value }
 rule-exceeds-addicts = { $label } ({ $value }) không thể lớn hơn số người nghiện có hồ sơ quản lý ({ $addicts }).
 rule-exceeds-households = Số hộ đã ký cam kết ({ $value }) không thể lớn hơn số hộ của khu phố ({ $households }).
 warn-big-change = { $label } thay đổi nhiều so với tháng trước: { $previous } → { $value }.

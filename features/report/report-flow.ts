@@ -17,6 +17,7 @@ import {
 import type { UnitInfo } from "../../src/domain/units.ts";
 import type { Flow, FlowContext, Start, Step, Transition } from "../../src/engine/flow.ts";
 import { pickUnitStep, type UnitStart } from "./report-unit.ts";
+import type { ReportSuggestion } from "./queries.ts";
 import { countAnswer, skipChoice, textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
 import { fieldLabel, violationMsg, warningMsg } from "./words.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
@@ -40,6 +41,8 @@ export interface ReportData {
   editing?: boolean;
   /** a hedged count ("hơn 3") waiting for the head to confirm it */
   asking?: { field: CountField; value: number };
+  /** values other features know for fields of a new report, offered with their source */
+  suggested?: ReportSuggestion[];
   /** the units to choose from, for a person who reports for several */
   pickUnits?: UnitStart<ReportData>[];
 }
@@ -91,6 +94,12 @@ function question(field: ReportField, d: ReportData): { say: Msg[]; choices?: Ch
   } else if (current !== undefined && current !== null) {
     say.push({ key: "report-question-current", args: { value: current } });
     choices.push({ label: { key: "btn-keep", args: { value: current } }, value: String(current) });
+  } else {
+    const suggested = d.suggested?.find((s) => s.field === field);
+    if (suggested) {
+      say.push({ key: "report-question-suggested", args: { value: suggested.value, source: suggested.source } });
+      choices.push({ label: { key: "btn-keep", args: { value: suggested.value } }, value: String(suggested.value) });
+    }
   }
   return { say, ...(choices.length ? { choices } : {}) };
 }
@@ -290,10 +299,11 @@ async function startFor(ctx: FlowContext, args: string, unitId: number): Promise
       say: [{ key: "report-start-correction", args: args_ }],
     };
   }
+  const suggested = await ctx.q.reportSuggestions(unit.id, period);
   return {
     kind: "conversation",
     step: COUNT_FIELDS[0],
-    data: { unit, period, previous, existing, answers: {}, warnings: [] },
+    data: { unit, period, previous, existing, answers: {}, warnings: [], ...(suggested.length ? { suggested } : {}) },
     say: [{ key: "report-start", args: args_ }],
   };
 }

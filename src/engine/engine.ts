@@ -75,7 +75,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   const step = stored && flow ? flow.steps[stored.step] : undefined;
   // A conversation saved by another version of its flow (a deploy changed its steps or its data)
   // is dropped, and the person is told, rather than a step failing on data it does not know.
-  const current = stored && flow && step && (stored.version ?? 1) === (flow.version ?? 1);
+  const current = stored && flow && step && (stored.version ?? 1) === (flow.version ?? 1) && (!flow.data || flow.data.safeParse(stored.data).success);
   let active: Active | undefined = current ? { flow: flow!, step: step!, stepId: stored!.step, data: stored!.data } : undefined;
   const restarted = Boolean(stored && !active);
   if (restarted) await endConversation(tx, person.id);

@@ -35,6 +35,14 @@ export type EffectOf<K extends keyof Effects> = Extract<Effect, { type: K }>;
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Queries {}
 
+/**
+ * Extension points: a feature that can take contributions from others declares one here (by
+ * declaration merging), and other features provide to it without either one's code naming the
+ * other. The report's pre-filled answers are one (`features/report/queries.ts`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Extensions {}
+
 /** What effects and queries may need beyond the transaction. */
 export interface EffectContext {
   /** DATA_KEY: names of people in rehab and notes are sealed with it */
@@ -85,9 +93,14 @@ export interface Feature {
   /** flows started otherwise than by a command (a reply to a prompt, a tipster's answer) */
   flows?: Flow<any>[];
   effects?: { [K in keyof Effects]?: EffectHandler<K> };
-  queries?: (db: DbOrTx, ctx: EffectContext) => Partial<Queries>;
+  queries?: (db: DbOrTx, ctx: EffectContext, extensions: ExtensionsOf) => Partial<Queries>;
   suggestions?: Suggestion[];
+  /** what this feature contributes to other features' extension points */
+  provides?: { [K in keyof Extensions]?: Extensions[K] };
 }
+
+/** Every contribution made to one extension point, in the features' order. */
+export type ExtensionsOf = <K extends keyof Extensions>(point: K) => Extensions[K][];
 
 /** The features of a product, read once into the tables the engine looks things up in. */
 export interface Registry {
@@ -98,6 +111,7 @@ export interface Registry {
   handlers: Map<string, EffectHandler<any>>;
   queriesOn(db: DbOrTx, ctx: EffectContext): Queries;
   suggest(person: PersonView): ChoiceMsg[];
+  extensions: ExtensionsOf;
 }
 
 /** Declares a feature; the identity, kept for its types. */
@@ -137,13 +151,15 @@ export function buildRegistry(features: readonly Feature[]): Registry {
     }
   }
   const suggestions = features.flatMap((f) => f.suggestions ?? []).sort((a, b) => a.rank - b.rank);
+  const extensions: ExtensionsOf = (point) => features.flatMap((f) => (f.provides?.[point] ? [f.provides[point]!] : []));
   return {
+    extensions,
     features,
     commands,
     flows,
     commandByName,
     handlers,
-    queriesOn: (db, ctx) => Object.assign({}, ...features.map((f) => f.queries?.(db, ctx) ?? {})) as Queries,
+    queriesOn: (db, ctx) => Object.assign({}, ...features.map((f) => f.queries?.(db, ctx, extensions) ?? {})) as Queries,
     suggest: (person) => [...suggestions.filter((s) => s.for(person)).map((s) => s.button), HELP_BUTTON],
   };
 }

@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import type { PersonView } from "../domain/person.ts";
 import type { Effect, Queries } from "./feature.ts";
 import type { ChoiceMsg, InboundContent, Msg, Prompt } from "./types.ts";
@@ -48,6 +49,12 @@ export interface Flow<D = unknown> {
    * a person in the middle of one is told it restarted (default 1).
    */
   version?: number;
+  /**
+   * The shape of the saved data, checked when a conversation is loaded: data that does not fit (a
+   * deploy changed it without a version bump, a damaged row) ends the conversation and the person
+   * is told, instead of a step failing on it. Checked against the data as saved (JSON).
+   */
+  data?: ZodType<D>;
   oneShot?: boolean;
   /** started by a reply to a prompt (`pendingFlow`): the reply's text comes as `args` */
   takesReply?: boolean;

@@ -12,44 +12,31 @@ btn-skip = Skip
 btn-keep = Keep: { $value }
 
 ## Greeting and help
-help-resident =
-    Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
-    • /tip — send a tip about drugs (anonymous)
-    • /subscribe — receive your neighbourhood's announcements
-    • /join CODE — take a role with an invite code (head, mentor, officer)
-    • /link — link your Zalo and Telegram accounts
-    • /lang vi — chuyển sang tiếng Việt
-    • /cancel — stop what you are doing
-help-head =
-    Hello, head of { $unit }!
-    • /tip — send a tip about drugs (anonymous)
-    • /report — your neighbourhood's monthly report
-    • /cancel — stop what you are doing
-    • /link — link your Zalo and Telegram accounts
-    • /lang vi — chuyển sang tiếng Việt
-help-mentor =
-    Hello! You are a rehab mentor.
-    • /tip — send a tip about drugs (anonymous)
-    • /checkin — the weekly confirmation of your contact with the cases you support
-    • /cancel — stop what you are doing
-    • /link — link your Zalo and Telegram accounts
-    • /lang vi — chuyển sang tiếng Việt
-help-officer =
-    Hello, officer!
-    • /tips — open tips; /tip CODE — open one
-    • /broadcast — send an announcement to heads, mentors or residents
-    • /summary [YYYY-MM] — the month summary
-    • /invite head|mentor|officer [neighbourhood] — create an invite code
-    • /people [neighbourhood] — who holds a role (numbered); /removerole [neighbourhood] NUMBER — remove one
-    • /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
-    • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
-    • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
-    • /cases — this week's rehab cases: not confirmed, overdue, needing attention
-    • /case CODE — one case; /casestatus — change its status
-    • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
-    • /cancel — stop what you are doing
-    • /link — link your Zalo and Telegram accounts
-    • /lang vi — chuyển sang tiếng Việt
+help =
+    { $hello }
+    { $lines }
+help-hello-resident = Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
+help-hello-head = Hello, head of { $unit }!
+help-hello-mentor = Hello! You are a rehab mentor.
+help-hello-officer = Hello, officer!
+help-line-tip = • /tip — send a tip about drugs (anonymous)
+help-line-tips = • /tips — open tips; /tip CODE — open one
+help-line-broadcast = • /broadcast — send an announcement to heads, mentors or residents
+help-line-summary = • /summary [YYYY-MM] — the month summary; /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
+help-line-invite = • /invite head|mentor|officer [neighbourhood] — create an invite code
+help-line-people = • /people [neighbourhood] — who holds a role (numbered); /removerole [neighbourhood] NUMBER — remove one
+help-line-lock = • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
+help-line-units = • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
+help-line-cases = • /cases — this week's rehab cases: not confirmed, overdue, needing attention
+help-line-case = • /case CODE — one case; /casestatus — change its status
+help-line-newcase = • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
+help-line-report = • /report — your neighbourhood's monthly report
+help-line-checkin = • /checkin — the weekly confirmation of your contact with the cases you support
+help-line-subscribe = • /subscribe — receive your neighbourhood's announcements
+help-line-join = • /join CODE — take a role with an invite code (head, mentor, officer)
+help-line-link = • /link — link your Zalo and Telegram accounts
+help-line-cancel = • /cancel — stop what you are doing
+help-line-lang = • /lang vi — chuyển sang tiếng Việt
 
 ## The engine's own answers
 cancel-done = Cancelled. Nothing was saved.
@@ -106,12 +93,6 @@ join-confirm-no = Cancelled: the invite code was not used.
 grant-head = head (reports for) { $unit }
 grant-mentor = rehab mentor
 grant-officer = officer
-help-also-head = • /report — the monthly report of { $unit }
-help-also-mentor = • /checkin — confirm each week that you contacted the people you support
-help-with-more =
-    { $main }
-    You are also:
-    { $more }
 report-pick-unit = Which neighbourhood are you reporting for? Tap a button or type its name.
 report-pick-unit-invalid = Which neighbourhood? Tap a button or type one of: { $units }
 people-list =

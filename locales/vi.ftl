@@ -12,44 +12,31 @@ btn-skip = Bỏ qua
 btn-keep = Giữ nguyên: { $value }
 
 ## Greeting and help
-help-resident =
-    Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
-    • /tobao — gửi tin báo về ma túy (ẩn danh)
-    • /dangky — nhận thông báo của khu phố
-    • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
-    • /link — liên kết tài khoản Zalo và Telegram
-    • /lang en — switch to English
-    • /huy — hủy thao tác đang làm
-help-head =
-    Xin chào trưởng { $unit }!
-    • /tobao — gửi tin báo về ma túy (ẩn danh)
-    • /baocao — báo cáo tháng của khu phố
-    • /huy — hủy thao tác đang làm
-    • /link — liên kết tài khoản Zalo và Telegram
-    • /lang en — switch to English
-help-mentor =
-    Xin chào! Bạn là người được phân công giúp đỡ.
-    • /tobao — gửi tin báo về ma túy (ẩn danh)
-    • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
-    • /huy — hủy thao tác đang làm
-    • /link — liên kết tài khoản Zalo và Telegram
-    • /lang en — switch to English
-help-officer =
-    Xin chào cán bộ!
-    • /tinbao — tin báo đang mở; /tobao MÃ — xem một tin báo
-    • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
-    • /tonghop [tháng, ví dụ 11/2026] — tổng hợp báo cáo tháng
-    • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
-    • /nguoi [tên khu phố] — ai giữ vai trò (đánh số); /boquyen [tên khu phố] SỐ — bỏ một vai trò
-    • /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026] — số liệu tháng của một khu phố
-    • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
-    • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
-    • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
-    • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
-    • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
-    • /huy — hủy thao tác đang làm
-    • /link — liên kết tài khoản Zalo và Telegram
-    • /lang en — switch to English
+help =
+    { $hello }
+    { $lines }
+help-hello-resident = Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
+help-hello-head = Xin chào trưởng { $unit }!
+help-hello-mentor = Xin chào! Bạn là người được phân công giúp đỡ.
+help-hello-officer = Xin chào cán bộ!
+help-line-tip = • /tobao — gửi tin báo về ma túy (ẩn danh)
+help-line-tips = • /tinbao — tin báo đang mở; /tobao MÃ — xem một tin báo
+help-line-broadcast = • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
+help-line-summary = • /tonghop [tháng, ví dụ 11/2026] — tổng hợp báo cáo tháng; /tonghop TÊN KHU PHỐ [tháng] — số liệu tháng của một khu phố
+help-line-invite = • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
+help-line-people = • /nguoi [tên khu phố] — ai giữ vai trò (đánh số); /boquyen [tên khu phố] SỐ — bỏ một vai trò
+help-line-lock = • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
+help-line-units = • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
+help-line-cases = • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
+help-line-case = • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
+help-line-newcase = • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
+help-line-report = • /baocao — báo cáo tháng của khu phố
+help-line-checkin = • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
+help-line-subscribe = • /dangky — nhận thông báo của khu phố
+help-line-join = • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
+help-line-link = • /link — liên kết tài khoản Zalo và Telegram
+help-line-cancel = • /huy — hủy thao tác đang làm
+help-line-lang = • /lang en — switch to English
 
 ## The engine's own answers
 cancel-done = Đã hủy. Không có gì được lưu.
@@ -106,12 +93,6 @@ join-confirm-no = Đã hủy: mã mời chưa được dùng.
 grant-head = trưởng (người báo cáo) { $unit }
 grant-mentor = người giúp đỡ
 grant-officer = cán bộ
-help-also-head = • /baocao — báo cáo tháng của { $unit }
-help-also-mentor = • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
-help-with-more =
-    { $main }
-    Bạn còn là:
-    { $more }
 report-pick-unit = Bạn báo cáo cho khu phố nào? Bấm một nút hoặc gõ tên khu phố.
 report-pick-unit-invalid = Chưa rõ khu phố nào. Bấm một nút hoặc gõ một trong: { $units }
 people-list =

@@ -1,3 +1,4 @@
+import { isOfficer } from "../../src/domain/access.ts";
 import { defineFeature } from "../../src/engine/feature.ts";
 import { broadcastFlow } from "./broadcast-flow.ts";
 import { effects } from "./effects.ts";
@@ -8,9 +9,9 @@ import { subscribeFlow, unsubscribeFlow } from "./subscribe-flow.ts";
 export const announcements = defineFeature({
   name: "announcements",
   commands: [
-    { names: ["subscribe", "dangky"], flow: subscribeFlow, says: ["dang ky", "dang ky nhan tin", "nhan thong bao"] },
+    { names: ["subscribe", "dangky"], flow: subscribeFlow, help: { rank: 30, for: (p) => p.role === "resident" }, says: ["dang ky", "dang ky nhan tin", "nhan thong bao"] },
     { names: ["unsubscribe", "huydangky"], flow: unsubscribeFlow, says: ["huy dang ky", "khong nhan tin nua"] },
-    { names: ["broadcast", "thongbao"], flow: broadcastFlow },
+    { names: ["broadcast", "thongbao"], flow: broadcastFlow, help: { rank: 20, for: isOfficer } },
   ],
   effects,
   queries,

@@ -1,3 +1,4 @@
+import { isOfficer } from "../../src/domain/access.ts";
 import { defineFeature } from "../../src/engine/feature.ts";
 import { caseFlow, caseInviteFlow, casesFlow, caseStatusFlow, newCaseFlow } from "./cases-flow.ts";
 import { effects } from "./effects.ts";
@@ -7,10 +8,10 @@ import { queries } from "./queries.ts";
 export const cases = defineFeature({
   name: "cases",
   commands: [
-    { names: ["cases", "hoso"], flow: casesFlow },
-    { names: ["case", "xemca"], flow: caseFlow },
+    { names: ["cases", "hoso"], flow: casesFlow, help: { rank: 80, for: isOfficer } },
+    { names: ["case", "xemca"], flow: caseFlow, help: { rank: 81, for: isOfficer } },
     { names: ["casestatus", "trangthaica"], flow: caseStatusFlow },
-    { names: ["newcase", "moca"], flow: newCaseFlow },
+    { names: ["newcase", "moca"], flow: newCaseFlow, help: { rank: 82, for: isOfficer } },
     { names: ["caseinvite", "moigiupdo"], flow: caseInviteFlow },
   ],
   effects,

@@ -1,3 +1,4 @@
+import { isOfficer } from "../../src/domain/access.ts";
 import { defineFeature } from "../../src/engine/feature.ts";
 import { effects } from "./effects.ts";
 import { inviteFlow } from "./invite-flow.ts";
@@ -8,8 +9,8 @@ import { queries } from "./queries.ts";
 export const join = defineFeature({
   name: "join",
   commands: [
-    { names: ["join", "thamgia"], flow: joinFlow, says: ["tham gia"], bareWithArgs: true },
-    { names: ["invite", "moi"], flow: inviteFlow },
+    { names: ["join", "thamgia"], flow: joinFlow, says: ["tham gia"], bareWithArgs: true, help: { rank: 90, for: (p) => p.role === "resident" } },
+    { names: ["invite", "moi"], flow: inviteFlow, help: { rank: 40, for: isOfficer } },
   ],
   effects,
   queries,

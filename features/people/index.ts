@@ -1,3 +1,4 @@
+import { isOfficer } from "../../src/domain/access.ts";
 import { defineFeature } from "../../src/engine/feature.ts";
 import { effects } from "./effects.ts";
 import { peopleFlow, removeRoleFlow } from "./people-flow.ts";
@@ -7,7 +8,7 @@ import { queries } from "./queries.ts";
 export const people = defineFeature({
   name: "people",
   commands: [
-    { names: ["people", "nguoi"], flow: peopleFlow },
+    { names: ["people", "nguoi"], flow: peopleFlow, help: { rank: 50, for: isOfficer } },
     { names: ["removerole", "boquyen"], flow: removeRoleFlow },
   ],
   effects,

@@ -10,9 +10,9 @@ import { summaryFlow } from "./summary-flow.ts";
 export const report = defineFeature({
   name: "report",
   commands: [
-    { names: ["report", "baocao"], flow: reportFlow, says: ["bao cao", "lam bao cao", "bao cao thang", "gui bao cao", "nop bao cao"] },
-    { names: ["summary", "tonghop"], flow: summaryFlow, says: ["tong hop", "xem tong hop", "tong hop thang"] },
-    { names: ["lock", "khoaso"], flow: lockFlow },
+    { names: ["report", "baocao"], flow: reportFlow, help: { rank: 20, for: (p) => p.headOf.length > 0 }, says: ["bao cao", "lam bao cao", "bao cao thang", "gui bao cao", "nop bao cao"] },
+    { names: ["summary", "tonghop"], flow: summaryFlow, help: { rank: 30, for: isOfficer }, says: ["tong hop", "xem tong hop", "tong hop thang"] },
+    { names: ["lock", "khoaso"], flow: lockFlow, help: { rank: 60, for: isOfficer } },
     { names: ["unlock", "mokhoa", "mokhoaso"], flow: unlockFlow },
   ],
   effects,

@@ -9,8 +9,8 @@ import { tipFlow, tipReplyFlow } from "./tip-flow.ts";
 export const tips = defineFeature({
   name: "tips",
   commands: [
-    { names: ["tip", "tobao"], flow: tipFlow, says: ["to bao", "to giac", "bao tin", "gui tin bao", "bao cong an", "tin bao moi"] },
-    { names: ["tips", "tinbao"], flow: tipsListFlow, says: ["tin bao", "xem tin bao", "danh sach tin bao"] },
+    { names: ["tip", "tobao"], flow: tipFlow, help: { rank: 10, for: (p) => !isOfficer(p) }, says: ["to bao", "to giac", "bao tin", "gui tin bao", "bao cong an", "tin bao moi"] },
+    { names: ["tips", "tinbao"], flow: tipsListFlow, help: { rank: 10, for: isOfficer }, says: ["tin bao", "xem tin bao", "danh sach tin bao"] },
     { names: ["tipstatus", "xuly"], flow: tipStatusFlow },
     { names: ["ask", "hoi"], flow: tipAskFlow },
     { names: ["tipblock", "chantin"], flow: tipBlockFlow },

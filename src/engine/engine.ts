@@ -112,7 +112,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       say.push({ key: active ? "cancel-done" : "cancel-nothing" });
       active = undefined;
     } else if (builtin(BUILTIN.help) || builtin(BUILTIN.start)) {
-      say.push(await helpMsg(tx, person));
+      say.push(await helpMsg(tx, registry, person));
       prompt = reask();
     } else if (builtin(BUILTIN.lang)) {
       const wanted = Lang.safeParse(command.args.trim().toLowerCase());
@@ -135,7 +135,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       }
     }
   } else if (inbound.content.kind === "greeting") {
-    say.push(await helpMsg(tx, person));
+    say.push(await helpMsg(tx, registry, person));
     prompt = reask();
   } else if (active) {
     const typed = readTyped(inbound.content, reask());
@@ -170,7 +170,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
       await startFlow(invited, { name: invited.name, args: reply });
     }
     // Someone's first message, whatever it says, is answered with the greeting.
-    else if (created) say.push(await helpMsg(tx, person));
+    else if (created) say.push(await helpMsg(tx, registry, person));
     // A tap on a button of a finished conversation, or a message out of the blue: say what
     // they can do, with buttons.
     else {
@@ -263,14 +263,21 @@ function tablesOf(registry: Registry): CommandTables {
   return t;
 }
 
-/** The help of the highest role held, then one line per other role (roles add up). */
-async function helpMsg(tx: Tx, person: PersonView): Promise<Msg> {
+/** What the engine answers itself, in /help, after the features' lines. */
+const BUILTIN_HELP: Msg[] = [{ key: "help-line-cancel" }, { key: "help-line-lang" }];
+
+/**
+ * The greeting of the highest role held, then a line for every command this person may use,
+ * from the command table: roles add up, so a head who is also a mentor sees both.
+ */
+async function helpMsg(tx: Tx, registry: Registry, person: PersonView): Promise<Msg> {
   const units = async (ids: number[]) => (await Promise.all(ids.map((id) => unitById(tx, id)))).map((u) => u?.name ?? "").join(", ");
-  const main: Msg = person.role === "head" ? { key: "help-head", args: { unit: await units(person.headOf) } } : { key: `help-${person.role}` };
-  const more: Msg[] = [];
-  if (person.role !== "head" && person.headOf.length > 0) more.push({ key: "help-also-head", args: { unit: await units(person.headOf) } });
-  if (person.role !== "mentor" && person.grants.some((g) => g.role === "mentor")) more.push({ key: "help-also-mentor" });
-  return more.length === 0 ? main : { key: "help-with-more", args: { main, more } };
+  const hello: Msg = person.role === "head" ? { key: "help-hello-head", args: { unit: await units(person.headOf) } } : { key: `help-hello-${person.role}` };
+  const lines = registry.commands
+    .filter((c) => c.help && (c.help.for?.(person) ?? true))
+    .sort((a, b) => a.help!.rank - b.help!.rank)
+    .map((c): Msg => ({ key: `help-line-${c.names[0]}` }));
+  return { key: "help", args: { hello, lines: [...lines, ...BUILTIN_HELP] } };
 }
 
 async function reply(tx: Tx, to: Address, personId: number, lang: Lang, say: Msg[], prompt: Prompt | undefined, now: Date) {

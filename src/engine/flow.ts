@@ -79,6 +79,11 @@ export interface Command {
    * words follow it ("thamgia ABC123"); otherwise only when it stands alone, since it could be an answer.
    */
   bareWithArgs?: boolean;
+  /**
+   * Its line in /help (`help-line-<first name>` in the locale files), for the people `for` accepts
+   * (everyone when absent); lines are ordered by `rank`. Commands without it are not listed.
+   */
+  help?: { rank: number; for?: (person: PersonView) => boolean };
 }
 
 /** The text of an answer, whether typed or tapped. */

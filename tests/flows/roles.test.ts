@@ -46,7 +46,7 @@ describe("roles add up", () => {
     // Help leads with the officer's commands and adds the head's.
     const help = texts(await chat.send("officer", "/trogiup"));
     expect(help).toContain("Xin chào cán bộ!");
-    expect(help).toContain("Bạn còn là:\n• /baocao — báo cáo tháng của Khu phố Nguyễn Trãi");
+    expect(help).toContain("• /baocao — báo cáo tháng của khu phố");
   });
 
   it("asks before a head invite changes who reports, and adds it only on yes; reminders reach every reporter", async () => {

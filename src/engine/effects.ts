@@ -10,10 +10,10 @@ import type { Role } from "../domain/roles.ts";
 import { queueBulkForPerson, queueForPerson } from "../outbox/address.ts";
 import { sendBroadcast } from "../store/broadcasts.ts";
 import type { Tx } from "../store/client.ts";
-import { CaseExistsError, caseByCode, isCaseMentor, mentorCasesDue, openCase, saveCheckin, sealerFor, setCaseStatus, type Sealer } from "../store/cases.ts";
+import { CaseExistsError, caseByCode, caseById, isCaseMentor, mentorCasesDue, openCase, saveCheckin, sealerFor, setCaseStatus, type Sealer } from "../store/cases.ts";
 import { createInvite, inviteExpiry, redeemInvite } from "../store/invites.ts";
 import { answerLink, claimLinkCode, createLinkCode, LINK_CODE_MINUTES, pendingLink, withdrawClaim } from "../store/links.ts";
-import { preferredAddress, setRole, subscribe, unsubscribe, type Address } from "../store/people.ts";
+import { personView, preferredAddress, setRole, subscribe, unsubscribe, type Address } from "../store/people.ts";
 import { enqueue } from "../store/outbox.ts";
 import { grantsOf, holdersOf, removeGrant } from "../store/roles.ts";
 import type { Grant } from "../domain/roles.ts";
@@ -174,7 +174,7 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
     case "link.answer": {
       // Where the typist's answer goes, read before their identities may move.
       const pending = await pendingLink(tx, person.id, effect.code, now);
-      const typist = pending?.claimedById ? await tx.person.findUnique({ where: { id: pending.claimedById } }) : null;
+      const typist = pending?.claimedById ? await personView(tx, pending.claimedById) : null;
       const typistAt = typist ? await preferredAddress(tx, typist.id, now) : null;
       const answered = await answerLink(tx, person.id, effect.code, effect.accept, now);
       if (answered.kind === "nothing") {
@@ -303,7 +303,7 @@ async function saveCheckins(
   const toOfficers: Msg[][] = [];
   let alerted = false;
   for (const entry of effect.entries) {
-    const found = await tx.rehabCase.findUnique({ where: { id: entry.caseId } });
+    const found = await caseById(tx, entry.caseId);
     if (!found || found.status !== "active" || !canCheckIn(person, await isCaseMentor(tx, found.id, person.id))) {
       refused.push(entry.code);
       continue;

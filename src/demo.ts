@@ -3,7 +3,8 @@ import type { InviteRole } from "./domain/roles.ts";
 import { localDate } from "./domain/time.ts";
 import { caseByCode, openCase } from "./store/cases.ts";
 import type { Db } from "./store/client.ts";
-import { createInvite, DEFAULT_INVITE_TTL_DAYS, inviteExpiry } from "./store/invites.ts";
+import { heldRecords } from "./store/contents.ts";
+import { createInvite, DEFAULT_INVITE_TTL_DAYS, inviteExpiry, unusedInvite } from "./store/invites.ts";
 import { resolveDataKey } from "./store/keyring.ts";
 import { getSetting, setSetting } from "./store/settings.ts";
 import { addUnit, countUnits, listUnits } from "./store/units.ts";
@@ -62,7 +63,7 @@ export async function prepareDemo(
   for (const w of wanted) {
     if (w.role === "head" && w.unitId === null) continue;
     // An unused demo code is shown again while it works; an expired one is replaced.
-    const unused = await db.invite.findFirst({ where: { role: w.role, unitId: w.unitId, caseId: w.caseId, createdBy: "demo", usedAt: null, expiresAt: { gt: now } } });
+    const unused = await unusedInvite(db, { role: w.role, unitId: w.unitId, caseId: w.caseId, createdBy: "demo" }, now);
     const expiresAt = unused?.expiresAt ?? inviteExpiry(now, options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS);
     const code = unused?.code ?? (await createInvite(db, { role: w.role, unitId: w.unitId, caseId: w.caseId, createdBy: "demo", expiresAt }));
     const unit = units.find((u) => u.id === w.unitId)?.name ?? null;
@@ -92,14 +93,7 @@ async function demoCase(db: Db, unitId: number, clock: { now?: Date; timeZone?: 
  */
 export async function demoRefusal(db: Db): Promise<string | null> {
   if ((await getSetting(db, DEMO_MARK)) !== null || (await getSetting(db, "demo.dataKey")) !== null) return null;
-  const counts = {
-    people: await db.person.count(),
-    units: await db.unit.count(),
-    invites: await db.invite.count(),
-    reports: await db.monthlyReport.count(),
-    tips: await db.tip.count(),
-    cases: await db.rehabCase.count(),
-  };
+  const counts = await heldRecords(db);
   const held = Object.entries(counts).filter(([, n]) => n > 0);
   if (held.length === 0) return null;
   return [

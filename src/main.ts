@@ -3,7 +3,7 @@ import { demoRefusal, prepareDemo } from "./demo.ts";
 import { displayDateTime } from "./domain/time.ts";
 import { createLogger } from "./logger.ts";
 import { createServer } from "./server.ts";
-import { openDb } from "./store/client.ts";
+import { closeDb, openDb } from "./store/client.ts";
 import { exitOnSchemaVersion, migrate } from "./store/migrate.ts";
 import { checkDataKey, DataKeyError } from "./store/key-check.ts";
 import { resolveDataKey } from "./store/keyring.ts";
@@ -32,7 +32,7 @@ async function main() {
     const refusal = await demoRefusal(db);
     if (refusal) {
       console.error(`Vùng Xanh cannot start: ${refusal}`);
-      await db.$disconnect();
+      await closeDb(db);
       process.exit(2);
     }
   }
@@ -43,7 +43,7 @@ async function main() {
   } catch (error) {
     if (error instanceof DataKeyError) {
       console.error(`Vùng Xanh cannot start: ${error.message}`);
-      await db.$disconnect();
+      await closeDb(db);
       process.exit(2);
     }
     throw error;
@@ -85,7 +85,7 @@ async function main() {
       process.exit(0);
     }, HARD_EXIT_MS).unref();
     await server.stop().catch((e) => log.error({ err: e }, "stop failed"));
-    await db.$disconnect().catch(() => undefined);
+    await closeDb(db).catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -5,7 +5,7 @@ import { displayDate, previousWeek } from "../../src/domain/time.ts";
 import type { EffectContext, EffectOf, EffectOutcome, Feature } from "../../src/engine/feature.ts";
 import type { Msg } from "../../src/engine/types.ts";
 import type { Tx } from "../../src/store/client.ts";
-import { isCaseMentor, mentorCasesDue, saveCheckin } from "../../src/store/cases.ts";
+import { caseById, isCaseMentor, mentorCasesDue, saveCheckin } from "../../src/store/cases.ts";
 import { unitById } from "../../src/store/units.ts";
 import { sealer } from "../effect-kit.ts";
 
@@ -32,7 +32,7 @@ async function saveCheckins(tx: Tx, effect: EffectOf<"checkin.save">, person: Pe
   const toOfficers: Msg[][] = [];
   let alerted = false;
   for (const entry of effect.entries) {
-    const found = await tx.rehabCase.findUnique({ where: { id: entry.caseId } });
+    const found = await caseById(tx, entry.caseId);
     if (!found || found.status !== "active" || !canCheckIn(person, await isCaseMentor(tx, found.id, person.id))) {
       refused.push(entry.code);
       continue;

@@ -2,7 +2,7 @@ import type { Msg } from "../../src/engine/types.ts";
 import type { Feature } from "../../src/engine/feature.ts";
 import { queueForPerson } from "../../src/outbox/address.ts";
 import { answerLink, claimLinkCode, createLinkCode, LINK_CODE_MINUTES, pendingLink, withdrawClaim } from "../../src/store/links.ts";
-import { preferredAddress } from "../../src/store/people.ts";
+import { personView, preferredAddress } from "../../src/store/people.ts";
 import { guessKey, tellAt } from "../effect-kit.ts";
 
 declare module "../../src/engine/feature.ts" {
@@ -53,7 +53,7 @@ export const effects: Feature["effects"] = {
   "link.answer": async (tx, effect, person, now, ctx) => {
     // Where the typist's answer goes, read before their identities may move.
     const pending = await pendingLink(tx, person.id, effect.code, now);
-    const typist = pending?.claimedById ? await tx.person.findUnique({ where: { id: pending.claimedById } }) : null;
+    const typist = pending?.claimedById ? await personView(tx, pending.claimedById) : null;
     const typistAt = typist ? await preferredAddress(tx, typist.id, now) : null;
     const answered = await answerLink(tx, person.id, effect.code, effect.accept, now);
     if (answered.kind === "nothing") {

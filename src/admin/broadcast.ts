@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queueBulkForPerson } from "../outbox/address.ts";
 import { Audience, MAX_BROADCAST_LENGTH, sendBroadcast } from "../store/broadcasts.ts";
+import { inTransaction } from "../store/client.ts";
 import { fail, parseFlags, validate } from "./args.ts";
 import { ADMIN_CREATOR } from "./invite.ts";
 import type { AdminIo } from "./io.ts";
@@ -43,7 +44,8 @@ export function parseBroadcastCommand(args: string[]): BroadcastCommand {
 export async function runBroadcastCommand(command: BroadcastCommand, io: AdminIo): Promise<void> {
   // Looked up before anything is written: an unknown unit is refused with nothing stored.
   const unit = command.unit === null ? null : await unitNamedOrFail(io.db, command.unit);
-  const sent = await io.db.$transaction(
+  const sent = await inTransaction(
+    io.db,
     (tx) => sendBroadcast(tx, { audience: command.audience, unitId: unit?.id ?? null, text: command.text, createdBy: ADMIN_CREATOR }, io.now, queueBulkForPerson),
     { maxWait: 30_000, timeout: 120_000 },
   );

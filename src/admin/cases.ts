@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CaseCode, CaseName, CaseStatus, IsoDate } from "../domain/cases.ts";
 import { localDate } from "../domain/time.ts";
 import { CaseExistsError, caseByCode, caseName, lastCheckins, listCases, openCase, setCaseStatus, type Sealer } from "../store/cases.ts";
+import { inTransaction } from "../store/client.ts";
 import { keyring } from "../store/keyring.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
@@ -98,7 +99,7 @@ export async function runCasesCommand(command: CasesCommand, io: AdminIo): Promi
     case "cases-status": {
       const found = await caseByCode(io.db, command.code);
       if (!found) fail(`no case with code ${command.code}`);
-      const changed = await io.db.$transaction((tx) => setCaseStatus(tx, found.id, command.status, null, io.now));
+      const changed = await inTransaction(io.db, (tx) => setCaseStatus(tx, found.id, command.status, null, io.now));
       io.out(changed === "same" ? `case ${found.code} is already ${command.status}; nothing changed` : `case ${found.code}: ${changed.from} → ${changed.to}`);
       return;
     }

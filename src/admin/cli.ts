@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from "../config.ts";
-import { openDb, sqlitePath } from "../store/client.ts";
+import { closeDb, openDb, sqlitePath } from "../store/client.ts";
 import { checkDataKey, DataKeyError } from "../store/key-check.ts";
 import { resolveDataKey, useDataKey } from "../store/keyring.ts";
 import { exitOnSchemaVersion, migrate } from "../store/migrate.ts";
@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return reportError(error, err);
   } finally {
-    await db.$disconnect();
+    await closeDb(db);
   }
 }
 

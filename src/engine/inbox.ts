@@ -1,11 +1,12 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Logger } from "../logger.ts";
-import type { Db } from "../store/client.ts";
+import { inTransaction, type Db } from "../store/client.ts";
 import { chatTag, keyring } from "../store/keyring.ts";
 import {
   claimInbound,
   failInbound,
   finishInbound,
+  inboundToProcess,
   openPayload,
   pendingInbound,
   quarantineInbound,
@@ -150,7 +151,7 @@ export function createInbox(options: InboxOptions): Inbox {
 
   async function processOne(id: number, again: boolean): Promise<void> {
     if (!(await claimInbound(db, id, again))) return;
-    const row = await db.inboundUpdate.findUnique({ where: { id } });
+    const row = await inboundToProcess(db, id);
     if (!row) return;
     let inbound: Inbound;
     try {
@@ -161,7 +162,8 @@ export function createInbox(options: InboxOptions): Inbox {
     }
     const now = clock();
     try {
-      await db.$transaction(
+      await inTransaction(
+        db,
         async (tx) => {
           if (!(await finishInbound(tx, id, now))) return;
           await handleInbound(tx, options.engine, inbound, now);
@@ -200,7 +202,7 @@ export function createInbox(options: InboxOptions): Inbox {
   /** Once per flood: the person is asked to slow down, and when to send again. */
   async function tellTooFast(inbound: Inbound, seconds: number, now: Date) {
     try {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const { person, address } = await touchIdentity(tx, inbound, now);
         await enqueue(tx, { ...address, personId: person.id, payload: renderPrompt(person.lang, { say: [{ key: "flood-limited", args: { seconds } }] }) }, now);
       });
@@ -213,7 +215,7 @@ export function createInbox(options: InboxOptions): Inbox {
   /** The person is told their message was not handled, so they send it again; nothing is lost. */
   async function apologise(inbound: Inbound, now: Date) {
     try {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const { person, address } = await touchIdentity(tx, inbound, now);
         await enqueue(tx, { ...address, personId: person.id, payload: renderPrompt(person.lang, { say: [{ key: "error-internal" }] }) }, now);
       });

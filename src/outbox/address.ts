@@ -1,10 +1,10 @@
 import type { ChoiceMsg, Msg } from "../domain/message.ts";
-import { Lang } from "../domain/roles.ts";
 import { renderPrompt } from "../i18n.ts";
 import { grantsOf } from "../store/roles.ts";
 import type { DbOrTx } from "../store/client.ts";
 import { enqueue, type OutboxPriority } from "../store/outbox.ts";
-import { preferredAddress } from "../store/people.ts";
+import { personLang, preferredAddress } from "../store/people.ts";
+import { unitNamesInOrder } from "../store/units.ts";
 
 export type QueueResult = "queued" | "already-queued" | "no-address";
 
@@ -22,11 +22,11 @@ export async function queueForPerson(
   now: Date,
   options: { tipCode?: string; priority?: OutboxPriority } = {},
 ): Promise<QueueResult> {
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person) return "no-address";
+  const lang = await personLang(db, personId);
+  if (!lang) return "no-address";
   const address = await preferredAddress(db, personId, now);
   if (!address) return "no-address";
-  const payload = { ...renderPrompt(Lang.parse(person.lang), message), ...(message.photo ? { photo: message.photo } : {}) };
+  const payload = { ...renderPrompt(lang, message), ...(message.photo ? { photo: message.photo } : {}) };
   const tipster = options.tipCode ? { code: options.tipCode, personId } : undefined;
   const created = await enqueue(db, { ...address, personId, payload, idempotencyKey: key, tipster, priority: options.priority ?? "high" }, now);
   return created ? "queued" : "already-queued";
@@ -51,6 +51,6 @@ export async function describePerson(tx: DbOrTx, personId: number): Promise<Msg>
   const grants = await grantsOf(tx, personId);
   const role: Msg = { key: `role-${grants[0]?.role ?? "resident"}` };
   const ids = grants.filter((g) => g.role === grants[0]?.role && g.unitId !== null).map((g) => g.unitId!);
-  const units = await tx.unit.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { name: true } });
-  return { key: "person-description", args: { role, unit: units.map((u) => u.name).join(", ") } };
+  const units = await unitNamesInOrder(tx, ids);
+  return { key: "person-description", args: { role, unit: units.join(", ") } };
 }

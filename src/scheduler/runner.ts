@@ -1,7 +1,7 @@
 import type { Msg } from "../domain/message.ts";
 import type { Logger } from "../logger.ts";
 import { describePerson, queueBulkForPerson, queueForPerson } from "../outbox/address.ts";
-import type { Db, Tx } from "../store/client.ts";
+import { inTransaction, type Db, type Tx } from "../store/client.ts";
 import { isUniqueViolation } from "../store/inbox.ts";
 import { claimJobRun, finishJobRun, keysQueued, recordManualRun } from "../store/jobs.ts";
 import { peopleWithRole, setPendingFlow } from "../store/people.ts";
@@ -51,7 +51,8 @@ export async function runJob(deps: JobDeps, job: JobName, occurrence: Date, trig
   // the deadline does not ask the heads any more.
   const asOf = trigger === "manual" ? occurrence : now;
   try {
-    return await deps.db.$transaction(
+    return await inTransaction(
+      deps.db,
       async (tx) => {
         const runId = trigger === "manual" ? await recordManualRun(tx, { job, occurrence, now }) : await claimJobRun(tx, { job, occurrence, trigger, now });
         if (runId === null) return NOT_RUN;

@@ -103,6 +103,13 @@ export async function openCase(
   return toCaseInfo(row, (await unitNames(db, [row.unitId])).get(row.unitId) ?? "");
 }
 
+/** A case by its id, or null when there is none. */
+export async function caseById(db: DbOrTx, id: number): Promise<CaseInfo | null> {
+  const row = await db.rehabCase.findUnique({ where: { id }, include: withMentorCount });
+  if (!row) return null;
+  return toCaseInfo(row, (await unitNames(db, [row.unitId])).get(row.unitId) ?? "");
+}
+
 export async function caseByCode(db: DbOrTx, code: string): Promise<CaseInfo | null> {
   const row = await db.rehabCase.findUnique({ where: { code }, include: withMentorCount });
   if (!row) return null;

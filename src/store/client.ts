@@ -57,3 +57,22 @@ export async function checkpoint(db: Db): Promise<void> {
 export function isolated<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return "$transaction" in db ? (db as Db).$transaction(fn, { maxWait: 30_000, timeout: 30_000 }) : fn(db as Tx);
 }
+
+/** How long a transaction may wait for the connection (`maxWait`) and run (`timeout`), in ms; Prisma's defaults when left out. */
+export interface TransactionLimits {
+  maxWait?: number;
+  timeout?: number;
+}
+
+/**
+ * Runs `fn` in one transaction: everything it writes is committed together or not at all. The
+ * way for other layers to open a transaction; they pass the `Tx` on to store functions.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, limits?: TransactionLimits): Promise<T> {
+  return db.$transaction(fn, limits);
+}
+
+/** Closes the database connection, when a process is done with it. */
+export function closeDb(db: Db): Promise<void> {
+  return db.$disconnect();
+}

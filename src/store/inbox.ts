@@ -55,6 +55,11 @@ export async function pendingInbound(db: DbOrTx, limit = 500): Promise<PendingIn
   });
 }
 
+/** An update's sealed content and how many tries it has had, or null when there is no such update. */
+export async function inboundToProcess(db: DbOrTx, id: number): Promise<{ payload: string; attempts: number } | null> {
+  return db.inboundUpdate.findUnique({ where: { id }, select: { payload: true, attempts: true } });
+}
+
 /** An update's content, as recorded (sealed, since it says who wrote). */
 export function openPayload(stored: string): unknown {
   return JSON.parse(keyring().open(stored));

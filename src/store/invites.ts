@@ -43,6 +43,21 @@ export async function createInvite(
   }
 }
 
+/**
+ * An invite made by `createdBy` for exactly this role, unit and case that nobody has used and that
+ * still works at `now`, or null: lets a maker show its code again instead of making another.
+ */
+export async function unusedInvite(
+  db: DbOrTx,
+  wanted: { role: InviteRole; unitId: number | null; caseId: number | null; createdBy: string },
+  now: Date,
+): Promise<{ code: string; expiresAt: Date | null } | null> {
+  return db.invite.findFirst({
+    where: { role: wanted.role, unitId: wanted.unitId, caseId: wanted.caseId, createdBy: wanted.createdBy, usedAt: null, expiresAt: { gt: now } },
+    select: { code: true, expiresAt: true },
+  });
+}
+
 export type Redeemed =
   /** `caseCode`: the rehab case whose mentor the taker became (a case invite) */
   | { ok: true; role: InviteRole; unitId: number | null; caseCode?: string }

@@ -22,6 +22,12 @@ export async function personView(db: DbOrTx, personId: number): Promise<PersonVi
   return row ? toPersonView(row) : null;
 }
 
+/** A person's language, or null when there is no such person; cheaper than `personView` for queueing one message. */
+export async function personLang(db: DbOrTx, personId: number): Promise<Lang | null> {
+  const row = await db.person.findUnique({ where: { id: personId }, select: { lang: true } });
+  return row ? Lang.parse(row.lang) : null;
+}
+
 /** A person's address on a channel. */
 export interface Address {
   channel: Channel;

@@ -67,6 +67,12 @@ export async function unitByName(db: DbOrTx, name: string, options: { retired?: 
   return matchUnit(await (options.retired ? allUnits(db) : listUnits(db)), name);
 }
 
+/** The names of the units `ids`, in the order they were created (by id); unknown ids are left out. */
+export async function unitNamesInOrder(db: DbOrTx, ids: number[]): Promise<string[]> {
+  const rows = await db.unit.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { name: true } });
+  return rows.map((u) => u.name);
+}
+
 export async function countUnits(db: DbOrTx): Promise<number> {
   return db.unit.count();
 }

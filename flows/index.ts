@@ -14,6 +14,7 @@ import { subscribeFlow, unsubscribeFlow } from "./subscribe.ts";
 import { summaryFlow } from "./summary.ts";
 import { tipFlow, tipReplyFlow } from "./tip.ts";
 import { unitAdminFlow } from "./unit-admin.ts";
+import { webFlow } from "./web.ts";
 import { tipAskFlow, tipBlockFlow, tipRewardFlow, tipsListFlow, tipStatusFlow, tipVerifyFlow } from "./tips-officer.ts";
 
 /**
@@ -49,6 +50,7 @@ export const commands: Command[] = [
   { names: ["casestatus", "trangthaica"], flow: caseStatusFlow },
   { names: ["newcase", "moca"], flow: newCaseFlow },
   { names: ["caseinvite", "moigiupdo"], flow: caseInviteFlow },
+  { names: ["web", "trangweb"], flow: webFlow, says: ["trang web", "mo trang web", "xem tren web"] },
 ];
 
 /** What each role can do next, as buttons, when a message was not understood. */

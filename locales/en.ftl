@@ -26,6 +26,7 @@ help-head =
     • /report — your neighbourhood's monthly report
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
+    • /web — open the web console (your unit's figures)
     • /lang vi — chuyển sang tiếng Việt
 help-mentor =
     Hello! You are a rehab mentor.
@@ -49,6 +50,7 @@ help-officer =
     • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
+    • /web — open the web console
     • /lang vi — chuyển sang tiếng Việt
 
 ## The engine's own answers
@@ -566,3 +568,37 @@ unit-households-set = Households of { $unit }: { $from } → { $to }.
 unit-class-same = { $unit } is classed { $class } already; nothing changed.
 unit-reclassified = { $unit } reclassified from { $period }: { $from } → { $to }. The change is kept in the history.
 unit-retired = { $unit } is retired from { $period }. Its past reports are kept.
+
+## The officers' console (web, issue 14)
+console-link = Open the console: { $url }
+    The link works once, for { $minutes } minutes. Do not forward it to anyone.
+console-brand = Vùng Xanh · Console
+console-skip = Skip to the main content
+console-nav-label = Sections
+console-nav-overview = Overview
+console-nav-green = Green zone
+console-nav-tips = Tips
+console-nav-cases = Rehab
+console-nav-admin = Administration
+console-nav-docs = Documents
+console-nav-logout = Sign out
+console-signin-title = Sign in to the console
+console-signin-body = You are not signed in, or your session has ended.
+console-signin-how = To sign in, send /web (or /trangweb) to the Vùng Xanh bot on Zalo or Telegram. It answers with a link that works once, for 10 minutes.
+console-link-used-title = This link was used already
+console-link-used-body = This sign-in link has been used. Each link works only once.
+console-link-expired-title = This link has expired
+console-link-expired-body = This sign-in link is more than 10 minutes old and no longer works.
+console-link-unknown-title = This link is not valid
+console-link-unknown-body = This sign-in link is wrong or no longer works.
+console-link-preview-title = Vùng Xanh sign-in link
+console-link-preview-body = Tap the link in the bot's message to open the console.
+console-logout-title = Signed out
+console-logout-body = You have signed out of the console.
+console-csrf-title = Request refused
+console-csrf-body = The form was stale or did not come from the console, so nothing changed. Reload the page and try again.
+console-forbidden-title = Not allowed
+console-forbidden-body = You may not see this page. A neighbourhood head sees only their own neighbourhood.
+console-notfound-title = Page not found
+console-notfound-body = There is no such page. Choose a section in the bar at the top.
+console-overview-title = Overview of { $period }

@@ -26,6 +26,7 @@ help-head =
     • /baocao — báo cáo tháng của khu phố
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
+    • /trangweb — mở trang quản lý trên web (số liệu của khu phố)
     • /lang en — switch to English
 help-mentor =
     Xin chào! Bạn là người được phân công giúp đỡ.
@@ -49,6 +50,7 @@ help-officer =
     • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
+    • /trangweb — mở trang quản lý trên web
     • /lang en — switch to English
 
 ## The engine's own answers
@@ -563,3 +565,37 @@ unit-households-set = Đã sửa số hộ của { $unit }: { $from } → { $to 
 unit-class-same = { $unit } đã được phân loại { $class }; không có gì thay đổi.
 unit-reclassified = Đã phân loại lại { $unit } từ tháng { $period }: { $from } → { $to }. Thay đổi được lưu trong lịch sử.
 unit-retired = Đã ngừng theo dõi { $unit } từ tháng { $period }. Các báo cáo cũ vẫn được giữ.
+
+## The officers' console (web, issue 14)
+console-link = Mở trang quản lý: { $url }
+    Liên kết chỉ dùng được một lần, trong { $minutes } phút. Đừng chuyển liên kết này cho ai.
+console-brand = Vùng Xanh · Trang quản lý
+console-skip = Chuyển tới nội dung chính
+console-nav-label = Các mục
+console-nav-overview = Tổng quan
+console-nav-green = Vùng xanh
+console-nav-tips = Tin báo
+console-nav-cases = Cai nghiện
+console-nav-admin = Quản trị
+console-nav-docs = Tài liệu
+console-nav-logout = Đăng xuất
+console-signin-title = Đăng nhập trang quản lý
+console-signin-body = Bạn chưa đăng nhập, hoặc phiên làm việc đã hết hạn.
+console-signin-how = Để vào, hãy gửi /trangweb (hoặc /web) cho bot Vùng Xanh trên Zalo hoặc Telegram. Bot sẽ gửi cho bạn một liên kết dùng được một lần trong 10 phút.
+console-link-used-title = Liên kết đã được dùng
+console-link-used-body = Liên kết đăng nhập này đã được dùng rồi. Mỗi liên kết chỉ dùng được một lần.
+console-link-expired-title = Liên kết đã hết hạn
+console-link-expired-body = Liên kết đăng nhập này đã quá 10 phút nên không dùng được nữa.
+console-link-unknown-title = Liên kết không đúng
+console-link-unknown-body = Liên kết đăng nhập này không đúng hoặc không còn dùng được.
+console-link-preview-title = Liên kết đăng nhập Vùng Xanh
+console-link-preview-body = Bấm vào liên kết trong tin nhắn của bot để mở trang quản lý.
+console-logout-title = Đã đăng xuất
+console-logout-body = Bạn đã đăng xuất khỏi trang quản lý.
+console-csrf-title = Yêu cầu bị từ chối
+console-csrf-body = Biểu mẫu đã cũ hoặc không gửi từ trang quản lý nên không có gì thay đổi. Hãy tải lại trang rồi làm lại.
+console-forbidden-title = Không có quyền xem
+console-forbidden-body = Bạn không có quyền xem trang này. Trưởng khu phố chỉ xem được khu phố của mình.
+console-notfound-title = Không tìm thấy trang
+console-notfound-body = Không có trang này. Hãy chọn một mục ở thanh trên.
+console-overview-title = Tổng quan tháng { $period }

@@ -23,6 +23,7 @@ import { displayDateTime } from "../domain/time.ts";
 import type { GuessLimit } from "./guess-limit.ts";
 import { lockPeriod, saveReport } from "../store/reports.ts";
 import { unitById } from "../store/units.ts";
+import { CONSOLE_LINK_MINUTES, createConsoleLogin } from "../store/console-sessions.ts";
 import type { Effect } from "./flow.ts";
 import { fieldLabel, warningMsg } from "./steps.ts";
 import type { Msg } from "./types.ts";
@@ -51,6 +52,8 @@ export interface EffectContext {
   inviteTtlDays: number;
   /** wrong invite and link codes per person, so codes cannot be guessed */
   guesses: GuessLimit;
+  /** PUBLIC_URL: where the console's sign-in links point */
+  publicUrl: string;
 }
 
 /** One counter per person for every kind of code they type (invite or link). */
@@ -263,6 +266,12 @@ export async function applyEffect(tx: Tx, effect: Effect, person: PersonView, no
       if (found.status !== "active") return { say: [{ key: "case-invite-inactive", args: { code: found.code, status: caseStatusMsg(found.status) } }], toOfficers: [] };
       const { code: invite, until } = await newInvite(tx, { role: "mentor", unitId: found.unitId, caseId: found.id, createdBy: `person:${person.id}` }, now, ctx);
       return { say: [{ key: "case-invite-created", args: { code: found.code, invite, until } }], toOfficers: [] };
+    }
+    case "console.link": {
+      if (!isOfficer(person) && person.headOf.length === 0) return { say: [{ key: "not-allowed" }], toOfficers: [] };
+      const { token } = await createConsoleLogin(tx, person.id, now);
+      const url = `${ctx.publicUrl.replace(/\/+$/, "")}/console/login/${token}`;
+      return { say: [{ key: "console-link", args: { url, minutes: CONSOLE_LINK_MINUTES } }], toOfficers: [] };
     }
     case "case.status": {
       if (!canManageCases(person)) return { say: [{ key: "not-allowed" }], toOfficers: [] };

@@ -32,6 +32,8 @@ export interface EngineOptions {
   onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
   /** INVITE_TTL_DAYS; 14 when absent */
   inviteTtlDays?: number;
+  /** PUBLIC_URL, where `/web` links point; http://localhost:3000 when absent */
+  publicUrl?: string;
   /** counts wrong codes per person; one per engine options when absent (src/engine/guess-limit.ts) */
   guesses?: GuessLimit;
 }
@@ -89,6 +91,7 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
     timeZone: options.timeZone,
     inviteTtlDays: options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS,
     guesses: guessesOf(options),
+    publicUrl: options.publicUrl ?? "http://localhost:3000",
   };
   const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: queriesOn(tx, effectCtx) };
 

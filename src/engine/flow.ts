@@ -117,7 +117,9 @@ export type Effect =
   /** an officer asks for one more mentor invite for a case */
   | { type: "case.invite"; code: string }
   /** an officer changes a case's status */
-  | { type: "case.status"; code: string; status: CaseStatus };
+  | { type: "case.status"; code: string; status: CaseStatus }
+  /** an officer or a head asks for a one-time link to the console (`/web`) */
+  | { type: "console.link" };
 
 /** An officer's change to a unit (the flow `/donvi`). */
 export type UnitEffect =

@@ -3,6 +3,8 @@ import { html, type SafeHtml } from "./html.ts";
 /** One bar: its label under the axis, its value above the bar (null: no data, drawn as a dash). */
 export interface Bar {
   label: string;
+  /** a second, smaller line under the label (the year under January and the first month) */
+  sublabel?: string;
   value: number | null;
 }
 
@@ -13,10 +15,10 @@ export interface Bar {
 export function barChart(input: { title: string; bars: Bar[]; max?: number; colour?: string; height?: number }): SafeHtml {
   const { bars } = input;
   const height = input.height ?? 180;
-  const barWidth = 36;
-  const gap = 12;
+  const barWidth = 28;
+  const gap = 8;
   const top = 22;
-  const bottom = 34;
+  const bottom = 40;
   const left = 8;
   const width = left * 2 + bars.length * (barWidth + gap);
   const max = Math.max(1, input.max ?? 0, ...bars.map((b) => b.value ?? 0));
@@ -29,8 +31,9 @@ export function barChart(input: { title: string; bars: Bar[]; max?: number; colo
     const cx = x + barWidth / 2;
     return html`<g>
 <rect x="${x}" y="${y}" width="${barWidth}" height="${h}" fill="${colour}"></rect>
-<text x="${cx}" y="${y - 6}" text-anchor="middle" font-size="13">${b.value === null ? "–" : b.value}</text>
-<text x="${cx}" y="${height - bottom + 18}" text-anchor="middle" font-size="12">${b.label}</text>
+<text x="${cx}" y="${y - 6}" text-anchor="middle" font-size="14">${b.value === null ? "–" : b.value}</text>
+<text x="${cx}" y="${height - bottom + 17}" text-anchor="middle" font-size="13">${b.label}</text>
+${b.sublabel ? html`<text x="${cx}" y="${height - bottom + 33}" text-anchor="middle" font-size="11">${b.sublabel}</text>` : ""}
 </g>`;
   });
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${input.title}</title>

@@ -1,6 +1,7 @@
 import type { GreenState } from "../domain/green-zone.ts";
 import type { Msg } from "../domain/message.ts";
 import { Period } from "../domain/period.ts";
+import type { Bar } from "./charts.ts";
 import { html, type SafeHtml } from "./html.ts";
 
 type T = (msg: Msg) => string;
@@ -28,9 +29,14 @@ export function delta(now: number, before: number | null | undefined): string {
   return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : "±0";
 }
 
-/** `11/26`: a month in a chart's narrow label. */
+/** `11/26`: a month in a narrow column heading. */
 export function shortMonth(period: string): string {
   return `${period.slice(5, 7)}/${period.slice(2, 4)}`;
+}
+
+/** The bars' labels of a run of months: the month's number, and the year under January and the first. */
+export function monthBars(months: readonly string[], value: (period: string) => number | null): Bar[] {
+  return months.map((m, i) => ({ label: String(Number(m.slice(5, 7))), sublabel: i === 0 || m.endsWith("-01") ? m.slice(0, 4) : undefined, value: value(m) }));
 }
 
 /** A month from a query string, or undefined when absent or not `YYYY-MM`. */

@@ -14,7 +14,7 @@ import type { ConsoleDeps } from "../deps.ts";
 import { candidateFor, loadGreenHistory, shiftPeriod, shownStreak, STREAK_MONTHS } from "../green-data.ts";
 import { html } from "../html.ts";
 import { errorPage, page } from "../layout.ts";
-import { readMonth, shortMonth, stateBadge, stateLegend } from "../parts.ts";
+import { monthBars, readMonth, shortMonth, stateBadge, stateLegend } from "../parts.ts";
 import { locals, requireUnitAccess, unitScope } from "../session.ts";
 
 /** How many months the grid and a unit's page show. */
@@ -48,7 +48,7 @@ ${asked.bad && html`<p class="notice" role="alert">${t({ key: "console-month-bad
 <h2 id="chart">${t({ key: "console-green-chart-heading" })}</h2>
 <div class="scroll">${barChart({
     title: t({ key: "console-green-chart-title", args: { from: displayPeriod(months[0]!), to: displayPeriod(to) } }),
-    bars: perMonth.map((p) => ({ label: shortMonth(p.month), value: p.green })),
+    bars: monthBars(months, (m) => perMonth.find((p) => p.month === m)!.green),
     max: Math.max(0, ...perMonth.map((p) => p.active)),
   })}</div>
 <p class="muted">${t({ key: "console-green-chart-note", args: { units: units.length } })}</p>
@@ -123,7 +123,7 @@ ${newestFirst.map((m) => {
 ${COUNT_FIELDS.map(
   (f) => html`<figure><figcaption>${t(fieldLabel(f))}</figcaption>${barChart({
     title: t(fieldLabel(f)),
-    bars: months.map((m) => ({ label: shortMonth(m), value: history.report(unit.id, m)?.values[f] ?? null })),
+    bars: monthBars(months, (m) => history.report(unit.id, m)?.values[f] ?? null),
     height: 150,
     colour: "#0b5d3b",
   })}</figure>`,

@@ -113,9 +113,18 @@ async function overview(deps: ConsoleDeps, req: Request, res: Response) {
 
   const statusText = (r: OverviewRow) => {
     if (r.status === "filed")
-      return html`<span class="status-${r.late ? "late" : "filed"}">${t({ key: r.late ? "console-status-filed-late" : "console-status-filed" })}</span><br><span class="muted">${displayDateTime(r.report!.submittedAt, deps.timeZone)}</span>`;
+      return html`<span><span class="status-${r.late ? "late" : "filed"}">${t({ key: r.late ? "console-status-filed-late" : "console-status-filed" })}</span><br><span class="muted">${displayDateTime(r.report!.submittedAt, deps.timeZone)}</span></span>`;
     if (r.status === "no-head") return html`<span class="status-no-head">${t({ key: "console-status-no-head" })}</span>`;
     return html`<span class="status-missing">${t({ key: r.late ? "console-status-overdue" : "console-status-missing" })}</span>`;
+  };
+  const col = {
+    status: t({ key: "console-col-status" }),
+    class: t({ key: "console-col-class" }),
+    state: t({ key: "console-col-state" }),
+    streak: t({ key: "console-col-streak" }),
+    warnings: t({ key: "console-col-warnings" }),
+    previous: t({ key: "console-col-vs-previous", args: { period: displayPeriod(previousPeriod(period)) } }),
+    lastYear: t({ key: "console-col-vs-last-year", args: { period: displayPeriod(shiftPeriod(period, -12)) } }),
   };
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? html` selected` : ""}>${label}</option>`;
 
@@ -141,17 +150,17 @@ ${STATUSES.map((s) => option(s, t({ key: `console-filter-status-${s}` }), s === 
 </ul>
 <h2 id="units">${t({ key: "console-units-heading" })}</h2>
 <p class="muted">${t({ key: "console-units-order" })}</p>
-<div class="scroll"><table>
-<thead><tr><th scope="col">${t({ key: "console-col-unit" })}</th><th scope="col">${t({ key: "console-col-status" })}</th><th scope="col">${t({ key: "console-col-class" })}</th><th scope="col">${t({ key: "console-col-state" })}</th><th scope="col" class="num">${t({ key: "console-col-streak" })}</th><th scope="col">${t({ key: "console-col-warnings" })}</th></tr></thead>
+<div class="scroll"><table class="stack">
+<thead><tr><th scope="col">${t({ key: "console-col-unit" })}</th><th scope="col">${col.status}</th><th scope="col">${col.class}</th><th scope="col">${col.state}</th><th scope="col" class="num">${col.streak}</th><th scope="col">${col.warnings}</th></tr></thead>
 <tbody>
 ${shown.map(
   (r) => html`<tr>
 <th scope="row"><a href="/console/units/${r.unit.id}">${r.unit.name}</a></th>
-<td>${statusText(r)}</td>
-<td>${t(classMsg(r.classification))}</td>
-<td>${stateBadge(t, r.state)}</td>
-<td class="num">${r.streak >= STREAK_MONTHS ? `${STREAK_MONTHS}+` : r.streak}${r.candidate ? html`<br><span class="tag">${t({ key: "console-candidate" })}</span>` : ""}</td>
-<td>${r.warnings.length ? html`<ul class="plain warn">${r.warnings.map((w) => html`<li>${t(warningMsg(w))}</li>`)}</ul>` : ""}</td>
+<td data-label="${col.status}">${statusText(r)}</td>
+<td data-label="${col.class}">${t(classMsg(r.classification))}</td>
+<td data-label="${col.state}">${stateBadge(t, r.state)}</td>
+<td data-label="${col.streak}" class="num">${r.streak >= STREAK_MONTHS ? `${STREAK_MONTHS}+` : r.streak}${r.candidate ? html`<br><span class="tag">${t({ key: "console-candidate" })}</span>` : ""}</td>
+${r.warnings.length ? html`<td data-label="${col.warnings}"><ul class="plain warn">${r.warnings.map((w) => html`<li>${t(warningMsg(w))}</li>`)}</ul></td>` : html`<td></td>`}
 </tr>`,
 )}
 ${shown.length === 0 ? html`<tr><td colspan="6">${t({ key: "console-units-none" })}</td></tr>` : ""}
@@ -159,11 +168,11 @@ ${shown.length === 0 ? html`<tr><td colspan="6">${t({ key: "console-units-none" 
 <h2 id="totals">${t({ key: "console-totals-heading" })}</h2>
 ${
   totals
-    ? html`<div class="scroll"><table>
-<thead><tr><th scope="col">${t({ key: "console-col-field" })}</th><th scope="col" class="num">${displayPeriod(period)}</th><th scope="col" class="num">${t({ key: "console-col-vs-previous", args: { period: displayPeriod(previousPeriod(period)) } })}</th><th scope="col" class="num">${t({ key: "console-col-vs-last-year", args: { period: displayPeriod(shiftPeriod(period, -12)) } })}</th></tr></thead>
+    ? html`<div class="scroll"><table class="stack">
+<thead><tr><th scope="col">${t({ key: "console-col-field" })}</th><th scope="col" class="num">${displayPeriod(period)}</th><th scope="col" class="num">${col.previous}</th><th scope="col" class="num">${col.lastYear}</th></tr></thead>
 <tbody>
 ${COUNT_FIELDS.map(
-  (f) => html`<tr><th scope="row">${t(fieldLabel(f))}</th><td class="num">${totals[f]}</td><td class="num">${before ? html`${before[f]} (${delta(totals[f], before[f])})` : "—"}</td><td class="num">${yearBefore ? html`${yearBefore[f]} (${delta(totals[f], yearBefore[f])})` : "—"}</td></tr>`,
+  (f) => html`<tr><th scope="row">${t(fieldLabel(f))}</th><td data-label="${displayPeriod(period)}" class="num">${totals[f]}</td><td data-label="${col.previous}" class="num">${before ? html`${before[f]} (${delta(totals[f], before[f])})` : "—"}</td><td data-label="${col.lastYear}" class="num">${yearBefore ? html`${yearBefore[f]} (${delta(totals[f], yearBefore[f])})` : "—"}</td></tr>`,
 )}
 </tbody></table></div>`
     : html`<p>${t({ key: "console-totals-none" })}</p>`

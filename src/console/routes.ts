@@ -48,6 +48,17 @@ function signedOutPage(status: number, titleKey: string, textKey: string) {
 export function consoleRouter(deps: ConsoleDeps): Router {
   const router = express.Router();
 
+  // Pages carry no script and load nothing from elsewhere; say so, so an injected tag could not run.
+  router.use((_req, res, next) => {
+    res.set({
+      "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "Cache-Control": "no-store",
+    });
+    next();
+  });
+
   router.get("/style.css", (_req, res) => {
     res.type("css").set("Cache-Control", "public, max-age=300").send(css);
   });
@@ -58,7 +69,6 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   });
 
   router.get("/login/:token", async (req, res) => {
-    res.set("Cache-Control", "no-store").set("Referrer-Policy", "no-referrer");
     if (req.method === "HEAD" || PREVIEWER.test(req.headers["user-agent"] ?? "")) {
       const p = signedOutPage(200, "console-link-preview-title", "console-link-preview-body");
       res.status(p.status).type("html").send(p.body);

@@ -129,7 +129,7 @@ describe("the console in a browser", () => {
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
     expect(focused).toContain("Chuyển tới nội dung chính");
-    await page.screenshot({ path: path.join(SHOTS, "focus-360.png") });
+    await page.screenshot({ path: path.join(SHOTS, "focus-1366.png") });
 
     // Signing out ends the session: the console sends the browser to the sign-in page.
     await page.getByRole("button", { name: "Đăng xuất" }).click();

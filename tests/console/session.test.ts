@@ -39,6 +39,8 @@ describe("console sign-in through /web (fake Telegram)", () => {
     expect(home.status).toBe(200);
     expect(home.body).toContain("Tổng quan");
     expect(home.body).toContain("Tin báo");
+    expect(home.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(home.headers.get("cache-control")).toBe("no-store");
 
     const again = await consoleFetch(chat.base, path);
     expect(again.status).toBe(410);

@@ -42,6 +42,11 @@ const Env = z.object({
   ZALO_OAUTH_BASE: z.url().default("https://oauth.zaloapp.com"),
   SIMULATOR: onOff.optional(),
   TIP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PUBLIC_URL: z
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), "must be an http:// or https:// URL (where people open the console)")
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
   ORG_NAME: optional,
   ORG_PARENT: optional,
   ORG_PLACE: optional,
@@ -91,6 +96,8 @@ export interface Config {
   telegramPerSecond: number;
   /** days a closed tip keeps its way back to its sender before the link is erased */
   tipRetentionDays: number;
+  /** PUBLIC_URL: the console's address, for the links `/web` sends (no trailing slash) */
+  publicUrl: string;
   /** the issuing body in exported documents' headings (ORG_NAME, ORG_PARENT, ORG_PLACE) */
   org: { name?: string; parent?: string; place?: string };
 }
@@ -171,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedule,
     telegramPerSecond: e.TELEGRAM_MAX_PER_SECOND,
     tipRetentionDays: e.TIP_RETENTION_DAYS,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     org: {
       name: e.ORG_NAME ?? (demo ? DEMO_ORG.name : undefined),
       parent: e.ORG_PARENT ?? (demo ? DEMO_ORG.parent : undefined),

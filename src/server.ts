@@ -80,6 +80,7 @@ export function createServer(options: ServerOptions): Server {
       timeZone: config.timeZone,
       dataKey: config.dataKey,
       inviteTtlDays: config.inviteTtlDays,
+      publicUrl: config.publicUrl,
       guesses: createGuessLimit(),
       // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
       onJoin: (tx, joined, now) => queueOwedToNewcomer(tx, joined, { schedule: config.schedule, timeZone: config.timeZone }, now),
@@ -156,6 +157,16 @@ export function createServer(options: ServerOptions): Server {
       ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })
       : undefined,
     health: (timeoutMs) => probe.check(timeoutMs),
+    console: {
+      db,
+      log,
+      timeZone: config.timeZone,
+      dataKey: config.dataKey,
+      publicUrl: config.publicUrl,
+      org: config.org,
+      schedule: config.schedule,
+      clock,
+    },
     stopping: () => stopping,
   });
   const httpServer = http.createServer(app);

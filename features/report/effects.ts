@@ -6,7 +6,7 @@ import type { Msg } from "../../src/engine/types.ts";
 import { lockPeriod, saveReport, unlockPeriod } from "../../src/store/reports.ts";
 import { unitById } from "../../src/store/units.ts";
 import { said } from "../effect-kit.ts";
-import { fieldLabel, warningMsg } from "./words.ts";
+import { fieldLabel, warningMsg } from "../../src/domain/words.ts";
 
 declare module "../../src/engine/feature.ts" {
   interface Effects {

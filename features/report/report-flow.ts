@@ -19,7 +19,7 @@ import type { Flow, FlowContext, Start, Step, Transition } from "../../src/engin
 import { pickUnitStep, type UnitStart } from "./report-unit.ts";
 import type { ReportSuggestion } from "./queries.ts";
 import { countAnswer, skipChoice, textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
-import { fieldLabel, violationMsg, warningMsg } from "./words.ts";
+import { fieldLabel, violationMsg, warningMsg } from "../../src/domain/words.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
 import { answerText } from "../../src/engine/flow.ts";
 import { understandChoice, type ChoiceOption } from "../../src/domain/understand/choice.ts";

@@ -6,8 +6,8 @@ import { displayDateTime } from "../../src/domain/time.ts";
 import type { UnitInfo } from "../../src/domain/units.ts";
 import type { Flow, FlowContext } from "../../src/engine/flow.ts";
 import type { StoredReport } from "./queries.ts";
-import { classMsg } from "../units/words.ts";
-import { fieldLabel, warningMsg } from "./words.ts";
+import { classMsg } from "../../src/domain/words.ts";
+import { fieldLabel, warningMsg } from "../../src/domain/words.ts";
 import type { Msg } from "../../src/engine/types.ts";
 
 /**

@@ -6,7 +6,7 @@ import type { EffectOf, EffectOutcome, Feature } from "../../src/engine/feature.
 import type { Tx } from "../../src/store/client.ts";
 import { reclassifyUnit, renameUnit, retireUnit, setHouseholds, UnitExistsError, unitById } from "../../src/store/units.ts";
 import { said } from "../effect-kit.ts";
-import { classMsg } from "./words.ts";
+import { classMsg } from "../../src/domain/words.ts";
 
 declare module "../../src/engine/feature.ts" {
   interface Effects {

@@ -3,7 +3,7 @@ import { displayPeriod, periodOf } from "../../src/domain/period.ts";
 import { fold } from "../../src/domain/text.ts";
 import { Classification, Households, readClassification, UnitName, type ClassChange, type UnitInfo } from "../../src/domain/units.ts";
 import { answerText, type Flow, type Step } from "../../src/engine/flow.ts";
-import { classMsg } from "./words.ts";
+import { classMsg } from "../../src/domain/words.ts";
 import { countAnswer, textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
 import type { ChoiceMsg, Msg } from "../../src/engine/types.ts";
 

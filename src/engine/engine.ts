@@ -28,10 +28,10 @@ export interface EngineOptions {
    * composition root to the scheduler, which knows what is due when.
    */
   onJoin?: (tx: Tx, joined: { personId: number; role: Role }, now: Date) => Promise<unknown>;
-  /** PUBLIC_URL, for links to the console */
-  publicUrl?: string;
   /** INVITE_TTL_DAYS; 14 when absent */
   inviteTtlDays?: number;
+  /** PUBLIC_URL, where `/web` links point; http://localhost:3000 when absent */
+  publicUrl?: string;
   /** counts wrong codes per person; one per engine options when absent (src/engine/guess-limit.ts) */
   guesses?: GuessLimit;
 }
@@ -87,11 +87,11 @@ export async function handleInbound(tx: Tx, options: EngineOptions, inbound: Inb
   let prompt: Prompt | undefined;
   const reask = () => (active ? active.step.ask(active.data) : undefined);
   const effectCtx: EffectContext = {
-    publicUrl: options.publicUrl,
     dataKey: options.dataKey,
     timeZone: options.timeZone,
     inviteTtlDays: options.inviteTtlDays ?? DEFAULT_INVITE_TTL_DAYS,
     guesses: guessesOf(options),
+    publicUrl: options.publicUrl ?? "http://localhost:3000",
   };
   const ctx: FlowContext = { person, now, timeZone: options.timeZone, q: registry.queriesOn(tx, effectCtx) };
 

@@ -6,6 +6,8 @@ import type { Inbox } from "../engine/inbox.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
 import { jsonOnly } from "./json-only.ts";
+import type { ConsoleDeps } from "../console/deps.ts";
+import { consoleRouter } from "../console/routes.ts";
 import { telegramSecret, telegramWebhook } from "./telegram-webhook.ts";
 import type { WriteHealth } from "../store/write-probe.ts";
 
@@ -24,6 +26,8 @@ export interface AppDeps {
   zaloWebhook?: RequestHandler;
   /** a real write to the database with a deadline (`store/write-probe.ts`) */
   health: (timeoutMs: number) => Promise<WriteHealth>;
+  /** the officers' console under /console (absent: no console, as in tests of the webhooks alone) */
+  console?: ConsoleDeps;
   /** true once SIGTERM arrived: webhooks are refused so the channels keep them for later */
   stopping?: () => boolean;
 }
@@ -32,7 +36,7 @@ export interface AppDeps {
 const HEALTH_PROBE_MS = 700;
 const HEALTH_ANSWER_MS = 900;
 
-/** The HTTP surface of CONTRACT.md: webhooks, health, the simulator. */
+/** The HTTP surface of CONTRACT.md: webhooks, health, the simulator, the console. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -83,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
     app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo, secret: deps.simulatorSecret }));
     app.get("/simulator", (_req, res) => res.sendFile(pagePath));
   }
+
+  if (deps.console) app.use("/console", consoleRouter(deps.console));
 
   app.use((_req, res) => res.status(404).json({ ok: false, error: "not found" }));
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {

@@ -35,6 +35,23 @@ export async function reportsOf(db: DbOrTx, period: string): Promise<ReportOfUni
   return rows.map(toReport);
 }
 
+/**
+ * Every report of the months `from`..`to` (both included), of the given units when `unitIds` is
+ * set: one read for a grid of units × months, rather than one per month.
+ */
+export async function reportsBetween(
+  db: DbOrTx,
+  from: string,
+  to: string,
+  unitIds?: readonly number[],
+): Promise<(ReportOfUnit & { period: string })[]> {
+  const rows = await db.monthlyReport.findMany({
+    where: { period: { gte: from, lte: to }, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) },
+    orderBy: [{ unitId: "asc" }, { period: "asc" }],
+  });
+  return rows.map((row) => ({ ...toReport(row), period: row.period }));
+}
+
 export type SaveOutcome =
   | { kind: "created" }
   | { kind: "corrected"; fields: ReportField[] }

@@ -125,6 +125,18 @@ export async function classChangesOf(db: DbOrTx, unitId: number): Promise<(Class
   return rows.map((r) => ({ fromClass: Classification.parse(r.fromClass), toClass: Classification.parse(r.toClass), period: r.period, by: r.by, at: r.at }));
 }
 
+/** Every unit's class changes, oldest first, by unit id (one read for a page of many units). */
+export async function classChangesByUnit(db: DbOrTx): Promise<Map<number, ClassChange[]>> {
+  const rows = await db.unitClassChange.findMany({ orderBy: { id: "asc" } });
+  const out = new Map<number, ClassChange[]>();
+  for (const r of rows) {
+    const list = out.get(r.unitId) ?? [];
+    list.push({ fromClass: Classification.parse(r.fromClass), toClass: Classification.parse(r.toClass), period: r.period });
+    out.set(r.unitId, list);
+  }
+  return out;
+}
+
 /**
  * Retires a unit from `period` on: it stays, with its reports, for the months before, and is left
  * out of the prompts, summaries and exports of `period` and later. "already" when it was retired.

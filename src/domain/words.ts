@@ -1,5 +1,6 @@
-import type { ReportWarning, RuleViolation } from "../../src/domain/report.ts";
-import type { Msg } from "../../src/engine/types.ts";
+/** Words for the report's fields, rules and a unit's class, as locale messages: chat and the console say them alike. */
+import type { ReportWarning, RuleViolation } from "./report.ts";
+import type { Msg } from "./message.ts";
 
 /** A report field's label (`field-addicts` …). */
 export function fieldLabel(field: string): Msg {
@@ -18,4 +19,9 @@ export function violationMsg(v: RuleViolation): Msg {
   return v.rule === "exceeds-addicts"
     ? { key: "rule-exceeds-addicts", args: { label: fieldLabel(v.field), value: v.value, addicts: v.addicts } }
     : { key: "rule-exceeds-households", args: { value: v.value, households: v.households } };
+}
+
+/** A unit's class in words (`class-priority` …). */
+export function classMsg(classification: string): Msg {
+  return { key: `class-${classification}` };
 }

@@ -1,0 +1,10 @@
+import type { Router } from "express";
+import type { ConsoleDeps } from "../deps.ts";
+import { registerGreen } from "./green.ts";
+import { registerOverview } from "./overview.ts";
+
+/** Every console area; a new page file adds its line here (see src/console/routes.ts). */
+export function registerPages(router: Router, deps: ConsoleDeps): void {
+  registerOverview(router, deps);
+  registerGreen(router, deps);
+}

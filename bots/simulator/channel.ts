@@ -4,7 +4,7 @@ import type { Inbox } from "../../src/engine/inbox.ts";
 import type { Logger } from "../../src/logger.ts";
 import type { Db } from "../../src/store/client.ts";
 import type { ChannelAdapter, ChannelRoute } from "../channel.ts";
-import { createSimulatorSender, simulatorRouter } from "./api.ts";
+import { BARE_COMMANDS, createSimulatorSender, simulatorRouter } from "./api.ts";
 
 const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "page.html");
 
@@ -30,7 +30,7 @@ export function simulatorRoutes(deps: { db: Db; inbox: Inbox; log: Logger; demo:
 /** The web simulator: a trial channel on the same engine, every button shown, no window. */
 export const simulatorAdapter: ChannelAdapter = {
   name: "simulator",
-  limits: { maxButtons: Infinity, maxText: Infinity, commandMenu: false, bareCommands: true, freeWindowHours: null },
+  limits: { maxButtons: Infinity, maxText: Infinity, commandMenu: false, bareCommands: BARE_COMMANDS, freeWindowHours: null },
   open({ config, db, inbox, log, clock }) {
     if (!config.simulator) return undefined;
     return {

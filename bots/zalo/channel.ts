@@ -4,6 +4,7 @@ import type { ChannelAdapter } from "../channel.ts";
 import { jsonOnly } from "../json-only.ts";
 import { createZaloSender, MAX_BUTTONS, MAX_TEXT } from "./sender.ts";
 import { createZaloTokens } from "./tokens.ts";
+import { BARE_COMMANDS } from "./translate.ts";
 import { zaloWebhook } from "./webhook.ts";
 
 /** Zalo sends consultation messages free for this long after the person's last interaction. */
@@ -15,7 +16,7 @@ export const FREE_WINDOW_HOURS = 48;
  */
 export const zaloAdapter: ChannelAdapter = {
   name: "zalo",
-  limits: { maxButtons: MAX_BUTTONS, maxText: MAX_TEXT, commandMenu: false, bareCommands: true, freeWindowHours: FREE_WINDOW_HOURS },
+  limits: { maxButtons: MAX_BUTTONS, maxText: MAX_TEXT, commandMenu: false, bareCommands: BARE_COMMANDS, freeWindowHours: FREE_WINDOW_HOURS },
   open({ config, db, inbox, log, clock, perChatMs }) {
     const zalo = config.zalo;
     if (!zalo) return undefined;

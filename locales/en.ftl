@@ -263,7 +263,6 @@ unit-unknown = No neighbourhood “{ $unit }”. The neighbourhoods: { $units }
 unit-expected = Please tap a button below, or type the neighbourhood's name.
 subscribe-not-needed = As { $role } you already receive the announcements for your role; no need to subscribe.
 subscribe-ask-unit-buttons = Which neighbourhood's announcements do you want? Tap one below (/cancel to stop).
-subscribe-ask-unit-typed = Which neighbourhood's announcements do you want? Type its name, or tap “All neighbourhoods” (/cancel to stop).
 subscribe-done-unit = You will receive the announcements of { $unit }. Send /unsubscribe to stop.
 subscribe-done-all = You will receive the announcements of all neighbourhoods. Send /unsubscribe to stop.
 subscribe-unit-gone = That neighbourhood no longer exists. Send /subscribe to choose again.
@@ -653,3 +652,40 @@ console-unit-cases-heading = Rehab support cases
 console-unit-cases-none = No case in this neighbourhood.
 console-unit-tips-heading = Tips
 console-unit-tips-note = Tips do not record a neighbourhood (for the tipster's safety), so they are not counted per neighbourhood.
+## Choices past a channel's button limit, offered as words to type (bots/choices.ts)
+choices-typed = (Or type: { $options })
+choices-typed-list =
+    Or type one of these:
+    { $options }
+
+## The Telegram command menu: one description per command (bots/telegram/menu.ts)
+menu-join = Take a role with an invite code
+menu-link = Link your Zalo and Telegram accounts
+menu-people = Who holds a role (officers)
+menu-removerole = Remove a role (officers)
+menu-report = Monthly report (heads)
+menu-tip = Send a tip about drugs (anonymous)
+menu-tips = Open tips (officers)
+menu-tipstatus = Change a tip's status (officers)
+menu-ask = Ask a tipster a question (officers)
+menu-tipblock = Block a tipster (officers)
+menu-reward = Reward a tip (officers)
+menu-verify = Verify a tip (officers)
+menu-summary = Month summary (officers)
+menu-invite = Create an invite code (officers)
+menu-lock = Lock a month (officers)
+menu-unlock = Reopen a locked month (officers)
+menu-units = Manage neighbourhoods (officers)
+menu-subscribe = Receive your neighbourhood's announcements
+menu-unsubscribe = Stop receiving announcements
+menu-broadcast = Send an announcement (officers)
+menu-checkin = Weekly check-in (mentors)
+menu-cases = Rehab support cases (officers)
+menu-case = One case (officers)
+menu-casestatus = Change a case's status (officers)
+menu-newcase = Open a support case (officers)
+menu-caseinvite = Mentor invite for a case (officers)
+menu-web = The console in a browser (officers, heads)
+menu-help = Help
+menu-cancel = Stop what you are doing
+menu-lang = Language: vi / en

@@ -260,7 +260,6 @@ unit-unknown = Không tìm thấy khu phố “{ $unit }”. Các khu phố: { $
 unit-expected = Vui lòng bấm một nút bên dưới, hoặc gõ tên khu phố.
 subscribe-not-needed = Bạn là { $role }: bạn đã nhận các thông báo dành cho vai trò của mình, không cần đăng ký.
 subscribe-ask-unit-buttons = Bạn muốn nhận thông báo của khu phố nào? Bấm chọn bên dưới (gõ /huy để thôi).
-subscribe-ask-unit-typed = Bạn muốn nhận thông báo của khu phố nào? Gõ tên khu phố, hoặc bấm “Tất cả khu phố” (gõ /huy để thôi).
 subscribe-done-unit = Đã đăng ký nhận thông báo của { $unit }. Gõ /huydangky để thôi nhận.
 subscribe-done-all = Đã đăng ký nhận thông báo của tất cả khu phố. Gõ /huydangky để thôi nhận.
 subscribe-unit-gone = Khu phố này không còn nữa. Gõ /dangky để chọn lại.
@@ -650,3 +649,40 @@ console-unit-cases-heading = Trường hợp giúp đỡ cai nghiện
 console-unit-cases-none = Khu phố không có trường hợp nào.
 console-unit-tips-heading = Tin báo
 console-unit-tips-note = Tin báo không ghi khu phố (để giữ an toàn cho người báo), nên không được đếm theo từng khu phố.
+## Choices past a channel's button limit, offered as words to type (bots/choices.ts)
+choices-typed = (Hoặc gõ: { $options })
+choices-typed-list =
+    Hoặc gõ một trong các lựa chọn:
+    { $options }
+
+## The Telegram command menu: one description per command (bots/telegram/menu.ts)
+menu-join = Nhận vai trò bằng mã mời
+menu-link = Liên kết tài khoản Zalo và Telegram
+menu-people = Ai giữ vai trò (cán bộ)
+menu-removerole = Bỏ một vai trò (cán bộ)
+menu-report = Báo cáo tháng (trưởng khu phố)
+menu-tip = Gửi tin báo về ma túy (ẩn danh)
+menu-tips = Tin báo đang mở (cán bộ)
+menu-tipstatus = Đổi trạng thái tin báo (cán bộ)
+menu-ask = Hỏi thêm người gửi tin báo (cán bộ)
+menu-tipblock = Chặn người gửi tin báo (cán bộ)
+menu-reward = Khen thưởng tin báo (cán bộ)
+menu-verify = Xác minh tin báo (cán bộ)
+menu-summary = Tổng hợp tháng (cán bộ)
+menu-invite = Tạo mã mời (cán bộ)
+menu-lock = Khóa sổ tháng (cán bộ)
+menu-unlock = Mở lại tháng đã khóa (cán bộ)
+menu-units = Quản lý khu phố (cán bộ)
+menu-subscribe = Nhận thông báo của khu phố
+menu-unsubscribe = Thôi nhận thông báo
+menu-broadcast = Gửi thông báo (cán bộ)
+menu-checkin = Xác nhận liên hệ hằng tuần (người giúp đỡ)
+menu-cases = Các trường hợp giúp đỡ (cán bộ)
+menu-case = Xem một trường hợp (cán bộ)
+menu-casestatus = Đổi trạng thái trường hợp (cán bộ)
+menu-newcase = Mở hồ sơ giúp đỡ mới (cán bộ)
+menu-caseinvite = Mã mời người giúp đỡ (cán bộ)
+menu-web = Trang quản lý trên web (cán bộ, trưởng khu phố)
+menu-help = Trợ giúp
+menu-cancel = Hủy thao tác đang làm
+menu-lang = Ngôn ngữ: vi / en

@@ -61,5 +61,5 @@ export function renderChoices(lang: Lang, choices: ChoiceMsg[] | undefined) {
 /** A prompt as one outbound message. */
 export function renderPrompt(lang: Lang, prompt: Prompt, before: Msg[] = []): Outbound {
   const choices = renderChoices(lang, prompt.choices);
-  return { text: render(lang, [...before, ...prompt.say]), ...(choices?.length ? { choices } : {}) };
+  return { text: render(lang, [...before, ...prompt.say]), ...(choices?.length ? { choices, lang } : {}) };
 }

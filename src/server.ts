@@ -1,21 +1,17 @@
 import http from "node:http";
 import { registry } from "../features/index.ts";
-import { createTelegramChannel, type TelegramChannel } from "../bots/telegram/bot.ts";
-import { createSimulatorSender } from "../bots/simulator/api.ts";
-import { createZaloSender } from "../bots/zalo/sender.ts";
-import { createZaloTokens, type ZaloTokens } from "../bots/zalo/tokens.ts";
-import { zaloWebhook } from "../bots/zalo/webhook.ts";
+import type { ChannelAdapter, MenuCommand, RunningChannel } from "../bots/channel.ts";
+import { CHANNELS } from "../bots/channels.ts";
+import { BUILTIN } from "./engine/commands.ts";
 import type { Config } from "./config.ts";
 import { createGuessLimit } from "./engine/guess-limit.ts";
 import { createInbox, type FloodLimit, type Inbox } from "./engine/inbox.ts";
 import { createApp } from "./http/app.ts";
 import type { Logger } from "./logger.ts";
 import { createDispatcher, type Dispatcher, type DispatcherOptions } from "./outbox/dispatcher.ts";
-import type { ChannelSender } from "./outbox/sender.ts";
 import { checkpoint, isolated, sqlitePath, type Db } from "./store/client.ts";
 import { createWriteProbe } from "./store/write-probe.ts";
 import { tellOfficersQuarantined as tellOfficersInboundQuarantined } from "./outbox/quarantined.ts";
-import { throttled } from "./outbox/throttle.ts";
 import { useDataKey } from "./store/keyring.ts";
 import { sealLegacyRows } from "./store/legacy-rows.ts";
 import { tellOfficersUndeliverable } from "./outbox/undeliverable.ts";
@@ -40,7 +36,12 @@ export interface ServerOptions {
   scheduler?: boolean;
   /** `/healthz` says degraded below this much free disk space (default 1 MiB) */
   minFreeBytes?: number;
+  /** the channel table (default `CHANNELS` of bots/channels.ts); tests add a channel of their own */
+  channels?: readonly ChannelAdapter[];
 }
+
+/** The commands a channel's menu lists: the flows' commands, then help, cancel and language. */
+export const MENU: readonly MenuCommand[] = [...registry.commands.filter((c) => c.names.length > 0), { names: BUILTIN.help }, { names: BUILTIN.cancel }, { names: BUILTIN.lang }];
 
 /** SIGTERM: what is in flight gets this long to finish, so the process exits within 10 s. */
 export const STOP_WAIT_MS = 8000;
@@ -50,7 +51,8 @@ export interface Server {
   inbox: Inbox;
   dispatcher: Dispatcher;
   scheduler: Scheduler;
-  telegram?: TelegramChannel;
+  /** the channels this configuration opened, in the table's order */
+  channels: readonly RunningChannel[];
   /** Starts listening; resolves with the bound port. */
   listen(port: number): Promise<number>;
   /** Processing and sending continue after a restart from what the database holds. */
@@ -93,41 +95,22 @@ export function createServer(options: ServerOptions): Server {
       if ((await isolated(db, (tx) => tellOfficersInboundQuarantined(tx, now))) > 0) dispatcher?.wake();
     },
   });
-  const telegram = config.telegram
-    ? createTelegramChannel({
-        token: config.telegram.token,
-        apiRoot: config.telegram.apiRoot,
-        mode: config.telegram.mode,
-        webhookUrl: config.telegram.mode === "webhook" ? config.telegram.url : undefined,
-        webhookSecret: config.telegram.mode === "webhook" ? config.telegram.secret : undefined,
-        inbox,
-        log,
-        retryDelayMs: options.telegramRetryDelayMs,
-      })
-    : undefined;
-  let zaloTokens: ZaloTokens | undefined;
-  if (config.zalo) {
-    if (!config.dataKey) throw new Error("Zalo needs DATA_KEY to keep its tokens encrypted");
-    zaloTokens = createZaloTokens({
+  const channels = (options.channels ?? CHANNELS).flatMap((adapter) => {
+    const opened = adapter.open({
+      config,
       db,
-      dataKey: config.dataKey,
-      appId: config.zalo.appId,
-      appSecret: config.zalo.appSecret,
-      oauthBase: config.zalo.oauthBase,
-      initial: { accessToken: config.zalo.accessToken, refreshToken: config.zalo.refreshToken },
-      clock,
+      inbox,
       log,
+      clock,
+      menu: MENU,
+      perChatMs: options.perChatMs,
+      retryDelayMs: options.telegramRetryDelayMs,
     });
-  }
-  const senders: ChannelSender[] = [
-    // Zalo allows about 4,000 calls a minute per app; stay well under it.
-    ...(zaloTokens ? [throttled(createZaloSender({ apiBase: config.zalo!.apiBase, tokens: zaloTokens, log }), { perSecond: 50, perChatMs: options.perChatMs ?? 0 })] : []),
-    ...(telegram ? [throttled(telegram.sender, { perSecond: config.telegramPerSecond, perChatMs: options.perChatMs ?? 1000 })] : []),
-    ...(config.simulator ? [createSimulatorSender(db, clock)] : []),
-  ];
+    return opened ? [opened] : [];
+  });
   dispatcher = createDispatcher({
     db,
-    senders,
+    senders: channels.flatMap((c) => (c.sender ? [c.sender] : [])),
     clock,
     log,
     onGiveUp: async (row, status, now) => {
@@ -146,16 +129,9 @@ export function createServer(options: ServerOptions): Server {
     tipRetentionDays: config.tipRetentionDays,
   });
   const app = createApp({
-    db,
-    inbox,
     log,
     demo: config.demo,
-    simulator: config.simulator,
-    simulatorSecret: config.simulatorSecret,
-    telegram: config.telegram?.mode === "webhook" && telegram ? { secret: config.telegram.secret, receiveUpdate: telegram.receiveUpdate } : undefined,
-    zaloWebhook: config.zalo
-      ? zaloWebhook({ oaSecretKey: config.zalo.oaSecretKey, appId: config.zalo.appId, receive: (i) => inbox.receive(i), log, clock })
-      : undefined,
+    routes: channels.flatMap((c) => c.routes),
     health: (timeoutMs) => probe.check(timeoutMs),
     console: {
       db,
@@ -176,7 +152,7 @@ export function createServer(options: ServerOptions): Server {
     inbox,
     dispatcher,
     scheduler,
-    telegram,
+    channels,
     listen(port) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
@@ -191,8 +167,7 @@ export function createServer(options: ServerOptions): Server {
       if (sealed) log.info({ sealed }, "sealed the times and conversations an older version kept in the clear");
       await dispatcher!.start();
       await inbox.resume();
-      await telegram?.start();
-      zaloTokens?.startAutoRefresh();
+      for (const channel of channels) await channel.start();
       if (options.scheduler !== false) await scheduler.start();
       checkpoints = setInterval(() => void checkpoint(db).catch((e) => log.warn({ err: e }, "WAL checkpoint failed")), 60_000).unref();
     },
@@ -204,8 +179,7 @@ export function createServer(options: ServerOptions): Server {
         Promise.race([work?.catch((e) => log.error({ err: e }, "stopping")), new Promise((resolve) => setTimeout(resolve, left()).unref())]);
       scheduler.stop();
       clearInterval(checkpoints);
-      zaloTokens?.stop();
-      await atMost(telegram?.stop());
+      await atMost(Promise.all(channels.map((c) => c.stop())));
       // The listener stays open until the end, so a webhook meanwhile gets a 503, not a refusal.
       await inbox.stop(left());
       await dispatcher!.stop(left());

@@ -40,6 +40,9 @@ const SendBody = z.object({
   sticker: z.boolean().optional(),
 });
 
+/** The page has no command key either: a command may be typed without "/", as on Zalo. */
+export const BARE_COMMANDS = true;
+
 /** The header the page sends the operator's SIMULATOR_SECRET in. */
 export const SIMULATOR_SECRET_HEADER = "x-simulator-secret";
 
@@ -82,7 +85,7 @@ export function simulatorRouter(deps: { db: Db; inbox: Inbox; demo: boolean; sec
       externalUserId: user,
       chatId: user,
       messageId: id ?? randomUUID(),
-      bareCommands: true,
+      bareCommands: BARE_COMMANDS,
       content,
     });
     res.json({ ok: true, outcome });

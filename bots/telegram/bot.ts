@@ -1,6 +1,8 @@
 import { Bot } from "grammy";
 import type { Inbox } from "../../src/engine/inbox.ts";
 import type { Logger } from "../../src/logger.ts";
+import type { MenuCommand } from "../channel.ts";
+import { menuCommands } from "./menu.ts";
 import { redactError, redactingTransformer } from "./redact.ts";
 import { createTelegramSender } from "./sender.ts";
 import { translateUpdate } from "./translate.ts";
@@ -15,6 +17,8 @@ export interface TelegramOptions {
   log: Logger;
   /** wait between tries of a start-up call that failed, by attempt */
   retryDelayMs?: (attempt: number) => number;
+  /** the command table the menu is built from (bots/telegram/menu.ts) */
+  menu?: readonly MenuCommand[];
 }
 
 /** Telegram as a channel: updates in (polling or webhook), messages out through the outbox. */
@@ -25,17 +29,6 @@ export interface TelegramChannel {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const COMMANDS_VI = [
-  { command: "baocao", description: "Báo cáo tháng (trưởng khu phố)" },
-  { command: "tonghop", description: "Tổng hợp tháng (cán bộ)" },
-  { command: "thongbao", description: "Gửi thông báo (cán bộ)" },
-  { command: "dangky", description: "Nhận thông báo của khu phố" },
-  { command: "join", description: "Nhận vai trò bằng mã mời" },
-  { command: "huy", description: "Hủy thao tác đang làm" },
-  { command: "trogiup", description: "Trợ giúp" },
-  { command: "lang", description: "Ngôn ngữ: vi / en" },
-];
 
 export function createTelegramChannel(options: TelegramOptions): TelegramChannel {
   const { log, inbox } = options;
@@ -92,7 +85,12 @@ export function createTelegramChannel(options: TelegramOptions): TelegramChannel
     receiveUpdate,
     async start() {
       stopped = false;
-      keepTrying("setMyCommands", () => bot.api.setMyCommands(COMMANDS_VI));
+      // The menu in Vietnamese for everyone, and in English for a Telegram set to English.
+      const menu = options.menu ?? [];
+      if (menu.length) {
+        keepTrying("vi setMyCommands", () => bot.api.setMyCommands(menuCommands(menu, "vi")));
+        keepTrying("en setMyCommands", () => bot.api.setMyCommands(menuCommands(menu, "en"), { language_code: "en" }));
+      }
       if (options.mode === "webhook") {
         if (options.webhookUrl) {
           const url = options.webhookUrl;

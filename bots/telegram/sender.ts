@@ -2,9 +2,15 @@ import { GrammyError, HttpError, type Api } from "grammy";
 import { splitText as splitLongText } from "../../src/domain/split.ts";
 import type { Outbound } from "../../src/engine/types.ts";
 import type { ChannelSender, SendResult } from "../../src/outbox/sender.ts";
+import { layOutChoices, typedChoicesText } from "../choices.ts";
 
 /** Telegram refuses texts over 4,096 characters; longer ones go out in parts. */
-const MAX_TEXT = 4096;
+export const MAX_TEXT = 4096;
+/**
+ * Buttons under one message. Telegram takes up to 100, but a keyboard taller than a phone's
+ * screen hides the question: past this many, the rest are offered as words to type.
+ */
+export const MAX_BUTTONS = 24;
 
 /** Splits a long text for Telegram (grapheme-safe: src/domain/split.ts). */
 export function splitText(text: string, max = MAX_TEXT): string[] {
@@ -22,6 +28,16 @@ export function inlineKeyboard(choices: NonNullable<Outbound["choices"]>) {
     else rows.push([button]);
   }
   return { inline_keyboard: rows };
+}
+
+/**
+ * A message's text and buttons on Telegram: choices up to `maxButtons` as an inline keyboard,
+ * the rest as lines to type under the text (each typed label counts as its tap).
+ */
+export function renderChoices(message: Outbound, maxButtons = MAX_BUTTONS): { text: string; buttons: NonNullable<Outbound["choices"]> } {
+  const { buttons, typed } = layOutChoices(message, maxButtons);
+  const text = typed.length ? `${message.text}\n\n${typedChoicesText(message, typed, "list")}` : message.text;
+  return { text, buttons };
 }
 
 /** Maps a Bot API failure onto what the outbox should do about it. */
@@ -44,18 +60,19 @@ export function classifyError(error: unknown): SendResult {
  * Sends outbox messages through the Bot API. A long text is split; only the last part carries
  * the buttons. A failure part-way is retried as a whole (at least once, never lost).
  */
-export function createTelegramSender(api: Api): ChannelSender {
+export function createTelegramSender(api: Api, maxButtons = MAX_BUTTONS): ChannelSender {
   return {
     channel: "telegram",
     async send(chatId, message) {
-      const parts = splitText(message.text || " ");
+      const { text, buttons } = renderChoices(message, maxButtons);
+      const parts = splitText(text || " ");
       try {
         // A photo a person sent on Telegram can be shown again by its file id; from another
         // channel, the text says there is one.
         if (message.photo?.channel === "telegram") await api.sendPhoto(chatId, message.photo.fileId);
         for (const [i, part] of parts.entries()) {
           const last = i === parts.length - 1;
-          await api.sendMessage(chatId, part, last && message.choices?.length ? { reply_markup: inlineKeyboard(message.choices) } : {});
+          await api.sendMessage(chatId, part, last && buttons.length ? { reply_markup: inlineKeyboard(buttons) } : {});
         }
         return { kind: "sent" };
       } catch (error) {

@@ -7,6 +7,7 @@ import { createZaloApi, type ZaloApiAnswer, type ZaloButton, type ZaloCall, type
 import { scrub, ZaloAuthError, ZaloTransientError } from "./errors.ts";
 import type { ZaloTokens } from "./tokens.ts";
 import { CHOICE_PREFIX } from "./translate.ts";
+import { layOutChoices, typedChoicesText } from "../choices.ts";
 
 /** Zalo refuses consultation texts over 2,000 characters; longer ones go out in parts. */
 export const MAX_TEXT = 2000;
@@ -50,16 +51,14 @@ export function buttonTitle(label: string): string {
 /**
  * The request bodies for one outbound message: its text in parts, the buttons (at most five) on
  * the last part. A tap comes back as the text `#c:<value>` (hidden from the chat), which the
- * webhook turns back into a tap. Choices past the fifth are offered as words to type.
+ * webhook turns back into a tap. Choices past the fifth are offered as words to type, in the
+ * person's language ("(Hoặc gõ: …)", locales/*.ftl `choices-typed`).
  */
 export function renderMessages(chatId: string, message: Outbound): ZaloCsMessage[] {
-  const choices = message.choices ?? [];
-  const buttons: ZaloButton[] = choices
-    .slice(0, MAX_BUTTONS)
-    .map((c) => ({ title: buttonTitle(c.label), type: "oa.query.hide", payload: CHOICE_PREFIX + c.value }));
-  const typed = choices.slice(MAX_BUTTONS).map((c) => c.label);
+  const laidOut = layOutChoices(message, MAX_BUTTONS);
+  const buttons: ZaloButton[] = laidOut.buttons.map((c) => ({ title: buttonTitle(c.label), type: "oa.query.hide", payload: CHOICE_PREFIX + c.value }));
   let text = message.text || "…";
-  if (typed.length) text += `\n(Hoặc gõ: ${typed.join(" / ")})`;
+  if (laidOut.typed.length) text += `\n${typedChoicesText(message, laidOut.typed, "inline")}`;
   const parts = splitText(text);
   // A photo a person sent on Zalo is shown again by its URL; from another channel, the text
   // says there is one.

@@ -52,12 +52,15 @@ function messageContent(event: ZaloEvent): InboundContent {
   }
 }
 
+/** Zalo has no command menu, so a command word typed alone ("baocao") is the command /baocao. */
+export const BARE_COMMANDS = true;
+
 /**
  * The inbound message of a Zalo event, or null for events that are not a person acting (the
  * OA's own messages echoed back, delivery and read receipts).
  */
 export function translateEvent(event: ZaloEvent): Inbound | null {
-  const base = { channel: "zalo" as const, bareCommands: true };
+  const base = { channel: "zalo" as const, bareCommands: BARE_COMMANDS };
   if (event.event_name === "follow" || event.event_name === "unfollow") {
     const user = event.follower?.id;
     if (!user) return null;

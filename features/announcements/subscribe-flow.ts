@@ -1,6 +1,6 @@
 import type { Flow } from "../../src/engine/flow.ts";
 import type { Msg } from "../../src/engine/types.ts";
-import { isAllUnits, MAX_UNIT_BUTTONS, unitAnswer, unitChoices, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
+import { isAllUnits, unitAnswer, unitChoices, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
 
 /** While a resident picks the unit whose announcements they want. */
 export interface SubscribeData {
@@ -36,7 +36,7 @@ export const subscribeFlow: Flow<SubscribeData> = {
   steps: {
     unit: {
       ask: (d) => ({
-        say: [{ key: d.units.length <= MAX_UNIT_BUTTONS ? "subscribe-ask-unit-buttons" : "subscribe-ask-unit-typed" }],
+        say: [{ key: "subscribe-ask-unit-buttons" }],
         choices: unitChoices(d.units, { key: "btn-all-units" }),
       }),
       reply(input, d) {

@@ -17,7 +17,7 @@ import { answerText, type Flow, type Step } from "../../src/engine/flow.ts";
 import type { CaseWeek } from "./queries.ts";
 import { skipChoice, textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
-import { MAX_UNIT_BUTTONS, unitAnswer, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
+import { unitAnswer, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
 
 /**
  * The officers' side of rehab support (DOMAIN.md, "Rehab support check-ins"; README, "Rehab
@@ -30,8 +30,6 @@ import { MAX_UNIT_BUTTONS, unitAnswer, unknownUnitMsg, type UnitRef } from "../u
 const MAX_LISTED = 30;
 /** How many check-ins `/case` shows. */
 const HISTORY = 8;
-/** At most this many buttons under a question: Zalo shows no more. */
-const MAX_BUTTONS = 5;
 
 const STATUS_WORDS: Record<string, CaseStatus> = {
   active: "active",
@@ -187,7 +185,7 @@ export interface CaseStatusData {
 
 const statusCodeStep: Step<CaseStatusData> = {
   ask(d) {
-    const buttons = d.codes.length <= MAX_BUTTONS ? d.codes.map((code) => ({ label: { key: "checkin-case-button", args: { code } }, value: code })) : [];
+    const buttons = d.codes.map((code) => ({ label: { key: "checkin-case-button", args: { code } }, value: code }));
     return { say: [{ key: "case-status-ask-code", args: { cases: d.codes.join(", ") } }], ...(buttons.length ? { choices: buttons } : {}) };
   },
   reply(input, d) {
@@ -261,7 +259,7 @@ const codeStep: Step<NewCaseData> = {
 
 const unitStep: Step<NewCaseData> = {
   ask(d) {
-    const buttons = d.units.length <= MAX_UNIT_BUTTONS ? d.units.map((u) => ({ label: { key: "unit-button", args: { unit: u.name } }, value: `unit:${u.id}` })) : [];
+    const buttons = d.units.map((u) => ({ label: { key: "unit-button", args: { unit: u.name } }, value: `unit:${u.id}` }));
     return { say: [{ key: buttons.length ? "case-ask-unit-buttons" : "case-ask-unit-typed" }], ...(buttons.length ? { choices: buttons } : {}) };
   },
   reply(input, d) {

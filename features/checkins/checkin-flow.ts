@@ -55,8 +55,6 @@ export interface CheckinData {
   current?: Current;
 }
 
-/** At most this many buttons under a question: Zalo shows no more. */
-const MAX_BUTTONS = 5;
 const FINISH = "finish";
 const caseValue = (id: number) => `case:${id}`;
 
@@ -154,9 +152,9 @@ const caseStep: Step<CheckinData> = {
         ? [{ key: pending(d).length === 0 ? "checkin-ask-case-all-checked" : "checkin-ask-case", args: { week: displayDate(d.week), cases: caseLines(d) } }]
         : [{ key: "checkin-ask-next", args: { count: d.entries.length, cases: caseLines(d) } }];
     const finishButton: ChoiceMsg[] = d.entries.length > 0 ? [{ label: { key: "btn-checkin-finish" }, value: FINISH }] : [];
-    // Unchecked cases first. A button per case when they all fit; otherwise the code is typed.
+    // Unchecked cases first, a button each; a channel that shows fewer offers the rest to type.
     const ordered = [...pending(d), ...d.cases.filter((c) => !pending(d).includes(c))];
-    const perCase = ordered.length + finishButton.length <= MAX_BUTTONS ? ordered.map((c) => ({ label: { key: "checkin-case-button", args: { code: c.code } }, value: caseValue(c.id) })) : [];
+    const perCase = ordered.map((c) => ({ label: { key: "checkin-case-button", args: { code: c.code } }, value: caseValue(c.id) }));
     if (perCase.length === 0) say.push({ key: "checkin-type-code" });
     const choices = [...perCase, ...finishButton];
     return { say, ...(choices.length ? { choices } : {}) };

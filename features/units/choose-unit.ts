@@ -14,9 +14,6 @@ export interface UnitRef {
   name: string;
 }
 
-/** Up to this many units, each one is a button; with more, the name is typed. */
-export const MAX_UNIT_BUTTONS = 5;
-
 /** The value of the "every unit" button. */
 export const ALL_UNITS = "all";
 
@@ -29,9 +26,12 @@ export function isAllUnits(text: string): boolean {
 
 const unitValue = (id: number) => `unit:${id}`;
 
-/** A button per unit when there are few of them, then the "every unit" button. */
+/**
+ * A button per unit, then the "every unit" button. All of them: a channel that shows fewer
+ * buttons offers the rest as words to type.
+ */
 export function unitChoices(units: UnitRef[], allLabel: Msg): ChoiceMsg[] {
-  const perUnit = units.length <= MAX_UNIT_BUTTONS ? units.map((u) => ({ label: { key: "unit-button", args: { unit: u.name } }, value: unitValue(u.id) })) : [];
+  const perUnit = units.map((u) => ({ label: { key: "unit-button", args: { unit: u.name } }, value: unitValue(u.id) }));
   return [...perUnit, { label: allLabel, value: ALL_UNITS }];
 }
 

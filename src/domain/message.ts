@@ -1,3 +1,5 @@
+import type { Lang } from "./roles.ts";
+
 /**
  * Messages as plain data: what flows say (locale keys with arguments) and what leaves on a
  * channel (rendered text with buttons). Every layer may use these; none of them does I/O.
@@ -16,6 +18,11 @@ export interface Outbound {
   choices?: Choice[];
   /** a photo a person sent, shown where the channel can (a Telegram file id on Telegram) */
   photo?: { channel: string; fileId: string };
+  /**
+   * The person's language, given with choices: a channel that shows fewer buttons than there are
+   * choices offers the rest in words of this language (bots/choices.ts). Absent: Vietnamese.
+   */
+  lang?: Lang;
 }
 
 /** A localised message before rendering: a key of locales/*.ftl and its arguments. */

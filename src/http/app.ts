@@ -1,29 +1,15 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
-import { simulatorRouter } from "../../bots/simulator/api.ts";
-import type { Inbox } from "../engine/inbox.ts";
+import type { ChannelRoute } from "../../bots/channel.ts";
 import type { Logger } from "../logger.ts";
-import type { Db } from "../store/client.ts";
-import { jsonOnly } from "./json-only.ts";
 import type { ConsoleDeps } from "../console/deps.ts";
 import { consoleRouter } from "../console/routes.ts";
-import { telegramSecret, telegramWebhook } from "./telegram-webhook.ts";
 import type { WriteHealth } from "../store/write-probe.ts";
 
-const pagePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "bots", "simulator", "page.html");
-
 export interface AppDeps {
-  db: Db;
-  inbox: Inbox;
   log: Logger;
   demo: boolean;
-  simulator: boolean;
-  /** required with `simulator` outside demo mode (config.ts refuses to start without it) */
-  simulatorSecret?: string;
-  telegram?: { secret: string; receiveUpdate: (update: unknown) => Promise<void> };
-  /** the Zalo webhook handler (bots/zalo/webhook.ts); it reads the raw body to check the signature */
-  zaloWebhook?: RequestHandler;
+  /** the open channels' routes (bots/channels.ts): webhooks, the simulator */
+  routes: readonly ChannelRoute[];
   /** a real write to the database with a deadline (`store/write-probe.ts`) */
   health: (timeoutMs: number) => Promise<WriteHealth>;
   /** the officers' console under /console (absent: no console, as in tests of the webhooks alone) */
@@ -36,7 +22,7 @@ export interface AppDeps {
 const HEALTH_PROBE_MS = 700;
 const HEALTH_ANSWER_MS = 900;
 
-/** The HTTP surface of CONTRACT.md: webhooks, health, the simulator, the console. */
+/** The HTTP surface of CONTRACT.md: health, each open channel's routes (webhooks, the simulator), the console. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -59,34 +45,10 @@ export function createApp(deps: AppDeps): Express {
     if (!deps.stopping?.()) return next();
     res.status(503).set("Retry-After", "5").json({ ok: false, error: "stopping" });
   };
-  app.use(["/telegram/webhook", "/zalo/webhook"], refuseWhileStopping);
+  const redeliverable = [...new Set(deps.routes.filter((r) => r.redeliverable).map((r) => r.path))];
+  if (redeliverable.length) app.use(redeliverable, refuseWhileStopping);
 
-  if (deps.telegram) {
-    // Secret first, then content type, then parsing: a stranger learns nothing from our parser.
-    app.post(
-      "/telegram/webhook",
-      telegramSecret(deps.telegram.secret),
-      jsonOnly,
-      express.json({ limit: "1mb" }),
-      telegramWebhook({ receiveUpdate: deps.telegram.receiveUpdate, log: deps.log }),
-    );
-  }
-
-  if (deps.zaloWebhook) {
-    app.post("/zalo/webhook", jsonOnly, express.raw({ type: () => true, limit: "1mb" }), deps.zaloWebhook);
-  }
-
-  if (deps.simulator) {
-    if (!deps.demo) {
-      // Config refuses this already; an app must never be built with an open simulator on real data.
-      if (!deps.simulatorSecret) throw new Error("createApp: the simulator outside demo mode needs SIMULATOR_SECRET");
-      deps.log.warn(
-        "SIMULATOR IS ON OUTSIDE DEMO MODE: /simulator can read and write any simulator chat for whoever has SIMULATOR_SECRET. Turn it off (SIMULATOR=off) when you are done.",
-      );
-    }
-    app.use("/simulator", simulatorRouter({ db: deps.db, inbox: deps.inbox, demo: deps.demo, secret: deps.simulatorSecret }));
-    app.get("/simulator", (_req, res) => res.sendFile(pagePath));
-  }
+  for (const route of deps.routes) app[route.method](route.path, ...route.handlers);
 
   if (deps.console) app.use("/console", consoleRouter(deps.console));
 

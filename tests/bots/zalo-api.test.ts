@@ -117,6 +117,13 @@ describe("Zalo sender: rendering", () => {
     expect(msg.text).toBe("Chọn\n(Hoặc gõ: F / G)");
   });
 
+  it("offers them in the person's language, from the locale files", async () => {
+    const bodies = zalo([ok]);
+    const choices = ["A", "B", "C", "D", "E", "F", "G", "H"].map((l) => ({ label: l, value: l.toLowerCase() }));
+    expect(await sender().send(USER, { text: "Choose", choices, lang: "en" })).toEqual({ kind: "sent" });
+    expect(bodies[0]!.message.text).toBe("Choose\n(Or type: F / G / H)");
+  });
+
   it("cuts button titles to 20 characters", () => {
     expect(buttonTitle("Ngắn")).toBe("Ngắn");
     expect(buttonTitle("x".repeat(20))).toBe("x".repeat(20));

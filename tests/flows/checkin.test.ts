@@ -4,6 +4,7 @@ import { runJob } from "../../src/scheduler/runner.ts";
 import { saveCheckin } from "../../src/store/cases.ts";
 import { CHANNELS, joinAs, lastText, type ChatDriver, type Reply } from "../support/chat.ts";
 import { captureLogger } from "../support/logger.ts";
+import { CHANNELS as CHANNEL_TABLE } from "../../bots/channels.ts";
 import { joinTestCase, labels, openCaseChat, openTestCase, texts } from "../support/cases.ts";
 
 const WEEK = "2026-11-23";
@@ -194,20 +195,28 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     expect(lastText(await chat.send("mentor-2", "ok"))).toContain(ASK_CONTACTED("NT-01"));
   });
 
-  it("lists the codes in the text and takes a typed code when there are more cases than buttons", async () => {
+  it("offers every case however many, as buttons up to the channel's limit and the rest to type", async () => {
+    const maxButtons = CHANNEL_TABLE.find((c) => c.name === channel)!.limits.maxButtons;
     for (let i = 1; i <= 6; i++) await joinCase("mentor", (await newCase(`KP-${i}`, unitB)).id, unitB);
     const start = await chat.send("mentor", "/checkin");
     expect(lastText(start)).toContain("• KP-6 — chưa xác nhận");
-    expect(lastText(start)).toContain("Gõ mã trường hợp.");
-    expect(labels(start)).toEqual([]);
+    const codes = ["KP-1", "KP-2", "KP-3", "KP-4", "KP-5", "KP-6"];
+    expect(labels(start)).toEqual(codes.slice(0, maxButtons));
+    // What has no button is offered as words to type (Zalo: five buttons).
+    if (maxButtons < codes.length) expect(lastText(start)).toContain(`(Hoặc gõ: ${codes.slice(maxButtons).join(" / ")})`);
     expect(lastText(await chat.send("mentor", "kp-6"))).toContain(ASK_CONTACTED("KP-6"));
     await chat.send("mentor", "không");
     await chat.send("mentor", "1");
     await chat.send("mentor", "-");
     const next = await chat.send("mentor", "có");
-    // Only "Xong" fits beside six cases.
-    expect(labels(next)).toEqual(["Xong"]);
     expect(lastText(next)).toContain("• KP-6 — vừa lưu ✓");
+    // Six cases and "Xong": the checked one last, "Xong" after it.
+    const offered = ["KP-1", "KP-2", "KP-3", "KP-4", "KP-5", "KP-6", "Xong"];
+    expect(labels(next)).toEqual(offered.slice(0, maxButtons));
+    if (maxButtons < offered.length) expect(lastText(next)).toContain(`(Hoặc gõ: ${offered.slice(maxButtons).join(" / ")})`);
+    // "Xong" typed, button or not, ends the check-in.
+    expect(texts(await chat.send("mentor", "Xong"))).toContain("Đã lưu 1 trường hợp");
+    expect(await stored()).toHaveLength(1);
   });
 
   it("keeps a case confirmed before a cancel, and stores nothing of the case half-answered", async () => {

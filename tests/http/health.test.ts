@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createInbox } from "../../src/engine/inbox.ts";
 import { createApp } from "../../src/http/app.ts";
+import { simulatorRoutes } from "../../bots/simulator/channel.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { Db } from "../../src/store/client.ts";
 import { createWriteProbe } from "../../src/store/write-probe.ts";
@@ -14,7 +15,7 @@ async function serve(db: Db, file: string, simulator = false) {
   const inbox = createInbox({ db, clock: () => new Date(), log, engine: { registry: buildRegistry([]), timeZone: "Asia/Ho_Chi_Minh" } });
   const probe = createWriteProbe(file);
   // The simulator without a secret exists only in demo mode.
-  const app = createApp({ db, inbox, log, demo: simulator, simulator, health: (ms) => probe.check(ms) });
+  const app = createApp({ log, demo: simulator, routes: simulator ? simulatorRoutes({ db, inbox, log, demo: true }) : [], health: (ms) => probe.check(ms) });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
   return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise((r) => server.close(r)) };

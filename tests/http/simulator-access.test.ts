@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createInbox } from "../../src/engine/inbox.ts";
 import { createApp } from "../../src/http/app.ts";
 import { registry } from "../../features/index.ts";
+import { simulatorRoutes } from "../../bots/simulator/channel.ts";
 import type { Db } from "../../src/store/client.ts";
 import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
 import { captureLogger } from "../support/logger.ts";
@@ -12,7 +13,8 @@ async function serve(db: Db, options: { demo: boolean; secret?: string }) {
   const { log, lines } = captureLogger();
   const inbox = createInbox({ db, clock: () => new Date(), log, engine: { registry, timeZone: "Asia/Ho_Chi_Minh", dataKey: TEST_DATA_KEY } });
   // Health is not what these tests are about: a database that always answers.
-  const app = createApp({ db, inbox, log, demo: options.demo, simulator: true, simulatorSecret: options.secret, health: async () => ({ ok: true as const }) });
+  const routes = simulatorRoutes({ db, inbox, log, demo: options.demo, secret: options.secret });
+  const app = createApp({ log, demo: options.demo, routes, health: async () => ({ ok: true as const }) });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

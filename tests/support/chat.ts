@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { CHANNELS as CHANNEL_TABLE } from "../../bots/channels.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { InboundContent } from "../../src/engine/types.ts";
 import type { FloodLimit } from "../../src/engine/inbox.ts";
@@ -7,15 +7,13 @@ import type { Db } from "../../src/store/client.ts";
 import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { addUnit } from "../../src/store/units.ts";
 import type { Classification } from "../../src/domain/units.ts";
+import { SIMULATOR_TEST_SECRET, TEST_DRIVERS, type DriverContext, type Reply } from "./channel-drivers.ts";
 import { freshDb, TEST_DATA_KEY } from "./db.ts";
-import { startFakeTelegram, type FakeTelegram } from "./fake-telegram.ts";
+import type { FakeTelegram } from "./fake-telegram.ts";
+import type { FakeZalo } from "./fake-zalo.ts";
 import { captureLogger } from "./logger.ts";
-import { fakeZaloApi, signedEvent, ZALO, type FakeZalo } from "./fake-zalo.ts";
 
-export interface Reply {
-  text: string;
-  choices: { label: string; value: string }[];
-}
+export { SIMULATOR_TEST_SECRET, simulatorHeaders, type Reply } from "./channel-drivers.ts";
 
 /** What a person does in a chat, whatever the channel. */
 export interface ChatDriver {
@@ -46,26 +44,37 @@ export interface ChatDriver {
   close(): Promise<void>;
 }
 
-export const CHANNELS = ["simulator", "telegram", "zalo"] as const;
-export type TestChannel = (typeof CHANNELS)[number];
+export type TestChannel = keyof typeof TEST_DRIVERS;
 
-const SECRET = "test-secret_123";
+const hasDriver = (name: string): name is TestChannel => name in TEST_DRIVERS;
+const undriven = CHANNEL_TABLE.map((c) => c.name).filter((name) => !hasDriver(name));
+if (undriven.length) throw new Error(`tests/support/channel-drivers.ts: no test driver for the channel(s) ${undriven.join(", ")} of bots/channels.ts`);
 
-/** The simulator's secret beside a real channel (outside demo mode it is required). */
-export const SIMULATOR_TEST_SECRET = "simulator-test-secret-0123456789";
-/** Headers of a call to the simulator's API from a test. */
-export const simulatorHeaders = { "content-type": "application/json", "x-simulator-secret": SIMULATOR_TEST_SECRET };
+/** Every channel of the product's table (bots/channels.ts), for suites that run over each. */
+export const CHANNELS: readonly TestChannel[] = CHANNEL_TABLE.map((c) => c.name).filter(hasDriver);
 
 /**
  * A running product on a fresh database with a fake channel, driven over HTTP exactly as the
- * channel would drive it: the simulator's API, or Telegram's webhook with a fake Bot API.
+ * channel would drive it (tests/support/channel-drivers.ts): the simulator's API, Telegram's
+ * webhook with a fake Bot API, Zalo's signed webhook with a fake OA API.
  */
 export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean; floodLimit?: FloodLimit | false } = {}): Promise<ChatDriver> {
   const { db, url, file: dbFile, cleanup } = await freshDb();
-  const fake = channel === "telegram" ? await startFakeTelegram() : undefined;
-  const zalo = channel === "zalo" ? fakeZaloApi() : undefined;
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
+  let base = "";
+  const userIds = new Map<string, number>();
+  let updateId = 1;
+  const context: DriverContext = {
+    base: () => base,
+    clock,
+    numericId(user) {
+      if (!userIds.has(user)) userIds.set(user, 5000 + userIds.size);
+      return userIds.get(user)!;
+    },
+    nextId: () => updateId++,
+  };
+  const driver = await TEST_DRIVERS[channel](context);
   // A data key on every channel, as a real deployment has (demo mode makes one at start).
   const env: Record<string, string> = {
     DATABASE_URL: url,
@@ -73,31 +82,10 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     SIMULATOR_SECRET: SIMULATOR_TEST_SECRET,
     LOG_LEVEL: "debug",
     DATA_KEY: TEST_DATA_KEY,
+    ...driver.env,
   };
-  if (fake) {
-    Object.assign(env, {
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_MODE: "webhook",
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
-    });
-  }
-  if (zalo) {
-    Object.assign(env, {
-      ZALO_APP_ID: ZALO.appId,
-      ZALO_APP_SECRET: ZALO.appSecret,
-      ZALO_OA_SECRET_KEY: ZALO.oaSecretKey,
-      ZALO_ACCESS_TOKEN: "access-0",
-      ZALO_REFRESH_TOKEN: "refresh-0",
-      ZALO_API_BASE: ZALO.apiBase,
-      ZALO_OAUTH_BASE: ZALO.oauthBase,
-      DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
-    });
-  }
   const config = loadConfig(env);
   let server: Server;
-  let base = "";
   const boot = async () => {
     server = createServer({
       config,
@@ -119,13 +107,6 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
   };
   await boot();
 
-  const base_ = () => base;
-  const userIds = new Map<string, number>();
-  const numericId = (user: string) => {
-    if (!userIds.has(user)) userIds.set(user, 5000 + userIds.size);
-    return userIds.get(user)!;
-  };
-  let updateId = 1;
   const seen = new Map<string, number>();
 
   async function settle() {
@@ -133,64 +114,10 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     await server.dispatcher.flush();
   }
 
-  const zaloId = (user: string) => `84${String(numericId(user)).padStart(16, "0")}`;
-
-  async function history(user: string): Promise<Reply[]> {
-    if (fake) return fake.sentTo(numericId(user));
-    if (zalo) return zalo.sentTo(zaloId(user));
-    const res = await fetch(`${base}/simulator/api/messages?user=${encodeURIComponent(user)}&after=0`, { headers: simulatorHeaders });
-    const body = (await res.json()) as { messages: { text: string; choices?: Reply["choices"] }[] };
-    return body.messages.map((m) => ({ text: m.text, choices: m.choices ?? [] }));
-  }
+  const history = (user: string) => driver.history(user);
 
   async function deliver(user: string, content: InboundContent): Promise<Reply[]> {
-    if (fake) {
-      const id = numericId(user);
-      const from = { id, is_bot: false, first_name: "Test" };
-      const chat = { id, type: "private" };
-      const message: Record<string, unknown> = { message_id: updateId, from, chat, date: 1 };
-      if (content.kind === "text") message.text = content.text;
-      if (content.kind === "sticker") message.sticker = { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false };
-      if (content.kind === "photo") message.photo = [{ file_id: "p", file_unique_id: "p", width: 1, height: 1, file_size: 1000 }];
-      if (content.kind === "location") message.location = { latitude: 19.9, longitude: 105.2 };
-      const update =
-        content.kind === "choice"
-          ? { update_id: updateId++, callback_query: { id: `cq${updateId}`, from, chat_instance: "x", data: content.value, message: { message_id: 1, date: 1, chat } } }
-          : { update_id: updateId++, message };
-      const res = await fetch(`${base}/telegram/webhook`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
-        body: JSON.stringify(update),
-      });
-      if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-    } else if (zalo) {
-      const userId = zaloId(user);
-      const at = String(clock.now.getTime());
-      const base = { sender: { id: userId }, recipient: { id: ZALO.oaId }, timestamp: at };
-      const msg_id = `zmsg${updateId++}`;
-      const event =
-        content.kind === "text"
-          ? { ...base, event_name: "user_send_text", message: { text: content.text, msg_id } }
-          : content.kind === "choice"
-            ? { ...base, event_name: "user_send_text", message: { text: `#c:${content.value}`, msg_id } }
-            : content.kind === "sticker"
-              ? { ...base, event_name: "user_send_sticker", message: { msg_id, attachments: [{ type: "sticker", payload: { id: "s", url: "https://s" } }] } }
-              : content.kind === "photo"
-                ? { ...base, event_name: "user_send_image", message: { msg_id, attachments: [{ type: "image", payload: { url: "https://img", thumbnail: "https://t" } }] } }
-                : { ...base, event_name: "user_send_location", message: { msg_id, attachments: [{ type: "location", payload: { coordinates: { latitude: "19.9", longitude: "105.2" } } }] } };
-      const { body, signature } = signedEvent(event);
-      const res = await fetch(`${base_()}/zalo/webhook`, { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
-      if (res.status !== 200) throw new Error(`zalo webhook answered ${res.status}`);
-    } else {
-      const body =
-        content.kind === "text" ? { text: content.text } : content.kind === "choice" ? { choice: content.value } : { sticker: true };
-      const res = await fetch(`${base}/simulator/api/send`, {
-        method: "POST",
-        headers: simulatorHeaders,
-        body: JSON.stringify({ user, id: randomUUID(), ...body }),
-      });
-      if (res.status !== 200) throw new Error(`simulator answered ${res.status}`);
-    }
+    await driver.deliver(user, content);
     await settle();
     const all = await history(user);
     const from = seen.get(user) ?? 0;
@@ -208,8 +135,8 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     },
     db,
     dbFile,
-    fake,
-    zalo,
+    fake: driver.fake,
+    zalo: driver.zalo,
     logLines: lines,
     clock,
     send: (user, text) => deliver(user, { kind: "text", text }),
@@ -217,15 +144,14 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
     sendOther: (user, kind) =>
       deliver(user, kind === "sticker" ? { kind: "sticker" } : kind === "photo" ? { kind: "photo", ref: { channel: "telegram", fileId: "p" } } : { kind: "location", latitude: 1, longitude: 1 }),
     history,
-    idOf: (user: string) => (fake ? String(numericId(user)) : zalo ? zaloId(user) : user),
+    idOf: (user: string) => driver.idOf(user),
     async restart() {
       await server.stop();
       await boot();
     },
     async close() {
       await server.stop();
-      await fake?.close();
-      zalo?.close();
+      await driver.close();
       await cleanup();
     },
   } as ChatDriver;

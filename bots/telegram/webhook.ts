@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../../src/logger.ts";
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;

@@ -81,11 +81,12 @@ async function overview(deps: ConsoleDeps, req: Request, res: Response) {
     loadGreenHistory(deps.db, { from: shiftPeriod(period, -STREAK_MONTHS), to: period }, scope),
   ]);
   const heads = new Set(withHead);
+  const reportOf = new Map(reports.map((r) => [r.unitId, r]));
   const overdue = deadline !== null && now > deadline;
   const rows: OverviewRow[] = units
     .filter((u) => !scope || scope.has(u.id))
     .map((unit) => {
-      const report = reports.find((r) => r.unitId === unit.id) ?? null;
+      const report = reportOf.get(unit.id) ?? null;
       const status: UnitStatus = report ? "filed" : heads.has(unit.id) ? "missing" : "no-head";
       return {
         unit,

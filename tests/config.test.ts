@@ -43,6 +43,13 @@ describe("environment", () => {
     expect(() => loadConfig({ SIMULATOR_SECRET: "short" })).toThrow("SIMULATOR_SECRET");
   });
 
+  it("points console links at PUBLIC_URL, by default http://localhost:PORT, without a trailing slash", () => {
+    expect(loadConfig({}).publicUrl).toBe("http://localhost:3000");
+    expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_URL: "https://vungxanh.example.vn/" }).publicUrl).toBe("https://vungxanh.example.vn");
+    for (const bad of ["vungxanh.example.vn", "ftp://x.vn"]) expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow("PUBLIC_URL");
+  });
+
   it("makes invite codes work 14 days unless INVITE_TTL_DAYS says otherwise", () => {
     expect(loadConfig({}).inviteTtlDays).toBe(14);
     expect(loadConfig({ INVITE_TTL_DAYS: "3" }).inviteTtlDays).toBe(3);

@@ -36,8 +36,9 @@ export interface GreenHistory {
 }
 
 /**
- * Loads the history of the units in `scope` (null: every unit) for `from`..`to`. A streak can
- * only be read as far back as `from`.
+ * Loads the history of the units in `scope` (null: every unit) for `from`..`to`. Streaks are read
+ * further back (up to {@link STREAK_MONTHS}) only for the units still green at `from`, so a page
+ * reads a few months of every unit and years only of the few that need them.
  */
 export async function loadGreenHistory(db: DbOrTx, range: { from: string; to: string }, scope: ReadonlySet<number> | null): Promise<GreenHistory> {
   const units = (await allUnits(db)).filter((u) => !scope || scope.has(u.id));
@@ -52,6 +53,13 @@ export async function loadGreenHistory(db: DbOrTx, range: { from: string; to: st
     if (!unit || !activeIn(unit, period)) return null;
     return greenState(report(unitId, period)?.values ?? null, cls(unitId, period));
   };
+  // Units green in the first loaded month may have a streak older than the range: read back for them.
+  const floor = shiftPeriod(range.to, -STREAK_MONTHS);
+  const deep = range.from > floor ? units.filter((u) => state(u.id, range.from) === "green").map((u) => u.id) : [];
+  if (deep.length > 0) {
+    for (const r of await reportsBetween(db, floor, previousPeriod(range.from), deep)) byKey.set(`${r.unitId}:${r.period}`, r);
+  }
+  const readFrom = new Set(deep);
   return {
     units,
     from: range.from,
@@ -59,7 +67,10 @@ export async function loadGreenHistory(db: DbOrTx, range: { from: string; to: st
     report,
     classIn: cls,
     state,
-    streak: (unitId, period) => greenStreak(period, (p) => (p < range.from ? "unknown" : (state(unitId, p) ?? "unknown")), STREAK_MONTHS),
+    streak: (unitId, period) => {
+      const start = readFrom.has(unitId) ? floor : range.from;
+      return greenStreak(period, (p) => (p < start ? "unknown" : (state(unitId, p) ?? "unknown")), STREAK_MONTHS);
+    },
     changes: (unitId) => changes.get(unitId) ?? [],
   };
 }

@@ -30,7 +30,7 @@ async function greenGrid(deps: ConsoleDeps, req: Request, res: Response) {
   const asked = readMonth(req.query.to);
   const to = asked.period ?? current;
   const months = monthsBetween(shiftPeriod(to, -(GRID_MONTHS - 1)), to);
-  const history = await loadGreenHistory(deps.db, { from: shiftPeriod(to, -STREAK_MONTHS), to }, scope);
+  const history = await loadGreenHistory(deps.db, { from: months[0]!, to }, scope);
   const units = history.units.filter((u) => months.some((m) => activeIn(u, m)));
   const perMonth = months.map((m) => ({
     month: m,
@@ -90,7 +90,7 @@ async function unitPage(deps: ConsoleDeps, req: Request, res: Response) {
   const last = unit.retiredPeriod && unit.retiredPeriod <= current ? shiftPeriod(unit.retiredPeriod, -1) : current;
   const months = monthsBetween(shiftPeriod(last, -(GRID_MONTHS - 1)), last);
   const [history, changes, cases] = await Promise.all([
-    loadGreenHistory(deps.db, { from: shiftPeriod(last, -STREAK_MONTHS), to: last }, new Set([unit.id])),
+    loadGreenHistory(deps.db, { from: months[0]!, to: last }, new Set([unit.id])),
     classChangesOf(deps.db, unit.id),
     listCases(deps.db, { unitId: unit.id }),
   ]);

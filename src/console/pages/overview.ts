@@ -71,21 +71,24 @@ async function overview(deps: ConsoleDeps, req: Request, res: Response) {
   const statusFilter = STATUSES.find((s) => s === req.query.status);
 
   const deadline = deadlineOf(deps, period);
-  const [units, reports, previous, lastYear, withHead, locked, history] = await Promise.all([
+  // This month and the last come from the history, read once; only last year's month is read apart.
+  const [units, lastYear, withHead, locked, history] = await Promise.all([
     unitsActiveIn(deps.db, period),
-    reportsOf(deps.db, period),
-    reportsOf(deps.db, previousPeriod(period)),
     reportsOf(deps.db, shiftPeriod(period, -12)),
     unitIdsWithHead(deps.db),
     isLocked(deps.db, period),
-    loadGreenHistory(deps.db, { from: shiftPeriod(period, -STREAK_MONTHS), to: period }, scope),
+    loadGreenHistory(deps.db, { from: previousPeriod(period), to: period }, scope),
   ]);
+  const of = (p: string) => history.units.flatMap((u) => history.report(u.id, p) ?? []);
+  const reports = of(period);
+  const previous = of(previousPeriod(period));
   const heads = new Set(withHead);
+  const reportOf = new Map(reports.map((r) => [r.unitId, r]));
   const overdue = deadline !== null && now > deadline;
   const rows: OverviewRow[] = units
     .filter((u) => !scope || scope.has(u.id))
     .map((unit) => {
-      const report = reports.find((r) => r.unitId === unit.id) ?? null;
+      const report = reportOf.get(unit.id) ?? null;
       const status: UnitStatus = report ? "filed" : heads.has(unit.id) ? "missing" : "no-head";
       return {
         unit,

@@ -52,7 +52,7 @@ function messageContent(event: ZaloEvent): InboundContent {
   }
 }
 
-/** Zalo's keyboard has no command key: "baocao" typed alone is /baocao. */
+/** Zalo has no command button, so a command may be typed without its "/" (baocao is /baocao). */
 export const BARE_COMMANDS = true;
 
 /**

@@ -307,3 +307,19 @@ export async function complianceByUnit(db: DbOrTx, period: string, timeZone: str
   }
   return byUnit;
 }
+
+/**
+ * What a review report says of rehab cases over [start, end): the status changes made in it (to
+ * each status), and the check-ins of the given weeks by the state the mentor gave. Counts only.
+ */
+export async function caseActivityBetween(
+  db: DbOrTx,
+  start: Date,
+  end: Date,
+  weeks: string[],
+): Promise<{ statusChanges: Record<string, number>; checkinStates: Record<string, number> }> {
+  const changes = await db.caseStatusChange.findMany({ where: { at: { gte: start, lt: end } }, select: { toStatus: true } });
+  const checkins = await db.checkin.findMany({ where: { week: { in: weeks } }, select: { state: true } });
+  const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
+  return { statusChanges: tally(changes.map((c) => c.toStatus)), checkinStates: tally(checkins.map((c) => c.state)) };
+}

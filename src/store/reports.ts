@@ -35,6 +35,12 @@ export async function reportsOf(db: DbOrTx, period: string): Promise<ReportOfUni
   return rows.map(toReport);
 }
 
+/** Every report of the months from `from` to `to` (both included), each with its month, by month then unit. */
+export async function reportsBetween(db: DbOrTx, from: string, to: string): Promise<(ReportOfUnit & { period: string })[]> {
+  const rows = await db.monthlyReport.findMany({ where: { period: { gte: from, lte: to } }, orderBy: [{ period: "asc" }, { unitId: "asc" }] });
+  return rows.map((row) => ({ ...toReport(row), period: row.period }));
+}
+
 export type SaveOutcome =
   | { kind: "created" }
   | { kind: "corrected"; fields: ReportField[] }

@@ -119,6 +119,17 @@ export async function classChangesOf(db: DbOrTx, unitId: number): Promise<(Class
   return rows.map((r) => ({ fromClass: Classification.parse(r.fromClass), toClass: Classification.parse(r.toClass), period: r.period, by: r.by, at: r.at }));
 }
 
+/** Every unit's class changes, oldest first, by unit id: one read for a report over all units. */
+export async function allClassChanges(db: DbOrTx): Promise<Map<number, ClassChange[]>> {
+  const rows = await db.unitClassChange.findMany({ orderBy: { id: "asc" } });
+  const byUnit = new Map<number, ClassChange[]>();
+  for (const r of rows) {
+    const change = { fromClass: Classification.parse(r.fromClass), toClass: Classification.parse(r.toClass), period: r.period };
+    byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), change]);
+  }
+  return byUnit;
+}
+
 /**
  * Retires a unit from `period` on: it stays, with its reports, for the months before, and is left
  * out of the prompts, summaries and exports of `period` and later. "already" when it was retired.

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, TextRun, type FileChild } from "docx";
+import { AlignmentType, convertMillimetersToTwip, Document, Header, Packer, PageNumber, Paragraph, TextRun, type FileChild } from "docx";
 import { displayPeriod } from "../../domain/period.ts";
 import { t } from "../../i18n.ts";
 import { BLANK, MOTTO, NATIONAL_TITLE, receivers, REPORT_NUMBER, type Organisation } from "../export/heading.ts";
@@ -55,8 +55,9 @@ export async function reviewDocx(data: ReviewData, narrative: ReviewNarrative, o
           ...results(data),
           ...narrativePart("II. TỒN TẠI, HẠN CHẾ", narrative.shortcomings),
           ...narrativePart("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", narrative.directions),
-          ...narrativePart("IV. ĐỀ XUẤT, KIẾN NGHỊ", narrative.proposals),
-          new Paragraph({ spacing: { before: 240 }, children: [] }),
+          // The signature never stands alone on a page: the last part goes over with it.
+          ...narrativePart("IV. ĐỀ XUẤT, KIẾN NGHỊ", narrative.proposals, true),
+          new Paragraph({ keepNext: true, spacing: { before: 120 }, children: [] }),
           signature(org, options),
           ...appendix(data, date),
         ],
@@ -66,31 +67,39 @@ export async function reviewDocx(data: ReviewData, narrative: ReviewNarrative, o
   return Packer.toBuffer(document);
 }
 
-/** The issuing body on the left, the national title and motto on the right (two fifths and three fifths). */
+/**
+ * The issuing body on the left, the national title and motto on the right; under them the number
+ * and the place and date, on one line as the decree sets them. The table reaches 12 mm into the
+ * margins so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and a town's name fit on one line each.
+ */
 function headingBlock(org: Organisation, date: string): FileChild[] {
-  const left = Math.round(TEXT_WIDTH * 0.42);
-  const right = TEXT_WIDTH - left;
+  const outset = convertMillimetersToTwip(12);
+  const left = Math.round((TEXT_WIDTH + outset) * 0.44);
+  const right = TEXT_WIDTH + outset - left;
   return [
-    blocks([
-      {
-        width: left,
-        children: [
-          centred((org.parent ?? BLANK).toLocaleUpperCase("vi"), { size: 13 }),
-          centred((org.name ?? BLANK).toLocaleUpperCase("vi"), { size: 13, bold: true }),
-          shortRule(Math.round(left / 3), left),
-          centred(REPORT_NUMBER, { size: 13 }),
+    blocks(
+      [
+        [
+          {
+            width: left,
+            children: [
+              centred((org.parent ?? BLANK).toLocaleUpperCase("vi"), { size: 12 }),
+              centred((org.name ?? BLANK).toLocaleUpperCase("vi"), { size: 12, bold: true }),
+              shortRule(Math.round(left / 3), left),
+            ],
+          },
+          {
+            width: right,
+            children: [centred(NATIONAL_TITLE, { size: 12, bold: true }), centred(MOTTO, { size: 13, bold: true, underline: true })],
+          },
         ],
-      },
-      {
-        width: right,
-        children: [
-          centred(NATIONAL_TITLE, { size: 13, bold: true }),
-          centred(MOTTO, { size: 14, bold: true, underline: true }),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          centred(date, { size: 14, italics: true }),
+        [
+          { width: left, children: [centred(REPORT_NUMBER, { size: 13 })] },
+          { width: right, children: [centred(date, { size: 14, italics: true })] },
         ],
-      },
-    ]),
+      ],
+      outset,
+    ),
   ];
 }
 
@@ -227,9 +236,9 @@ function sum(values: number[]): number {
 }
 
 /** A narrative part: the officer's paragraphs, or dotted lines when they wrote nothing. */
-function narrativePart(title: string, text: string | undefined): Paragraph[] {
+function narrativePart(title: string, text: string | undefined, keepNext = false): Paragraph[] {
   const paragraphs = (text ?? "").split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
-  return [heading(title), ...(paragraphs.length > 0 ? paragraphs.map((p) => body([p])) : dottedLines(3))];
+  return [heading(title), ...(paragraphs.length > 0 ? paragraphs.map((p) => body([p], { keepNext })) : dottedLines(3, keepNext))];
 }
 
 /** "Nơi nhận:" on the left, the head of the issuing body on the right with room to sign. */
@@ -237,16 +246,18 @@ function signature(org: Organisation, options: ReviewDocxOptions) {
   const left = Math.round(TEXT_WIDTH * 0.45);
   const leftText = (text: string, look: Parameters<typeof run>[1]) => new Paragraph({ children: [run(text, look)] });
   return blocks([
-    { width: left, children: [leftText("Nơi nhận:", { size: 12, bold: true, italics: true }), ...receivers(org).map((r) => leftText(r, { size: 11 }))] },
-    {
-      width: TEXT_WIDTH - left,
-      children: [
-        centred(options.signer?.title ?? "TRƯỞNG CÔNG AN", { bold: true }),
-        centred("(Ký, ghi rõ họ tên, đóng dấu)", { italics: true }),
-        ...Array.from({ length: 4 }, () => new Paragraph({ children: [] })),
-        centred(options.signer?.name ?? BLANK, { bold: true }),
-      ],
-    },
+    [
+      { width: left, children: [leftText("Nơi nhận:", { size: 12, bold: true, italics: true }), ...receivers(org).map((r) => leftText(r, { size: 11 }))] },
+      {
+        width: TEXT_WIDTH - left,
+        children: [
+          centred(options.signer?.title ?? "TRƯỞNG CÔNG AN", { bold: true }),
+          centred("(Ký, ghi rõ họ tên, đóng dấu)", { italics: true }),
+          ...Array.from({ length: 3 }, () => new Paragraph({ children: [] })),
+          centred(options.signer?.name ?? BLANK, { bold: true }),
+        ],
+      },
+    ],
   ]);
 }
 
@@ -260,7 +271,7 @@ function appendix(data: ReviewData, date: string): FileChild[] {
     centred(`(Kèm theo Báo cáo số        /BC-…… ${date.replace(/^.*?, /, "")})`, { italics: true }, { spacing: { after: 200 } }),
     grid({
       header: ["TT", "Khu phố, thôn", "Phân loại đầu kỳ → cuối kỳ", "Tháng đã báo cáo", "Tháng vùng xanh", "Chuỗi xanh", "Người nghiện (*)", "Phát sinh mới", "Tái nghiện", "Vụ việc", "Hộ cam kết (*)"],
-      widths: [5, 20, 17, 8, 8, 7, 8, 7, 7, 6, 8],
+      widths: [5, 20, 16, 8, 8, 7, 8, 7, 9, 6, 8],
       size: 10,
       left: [1],
       bold: [data.units.length],

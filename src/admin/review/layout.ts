@@ -2,12 +2,16 @@ import {
   AlignmentType,
   BorderStyle,
   convertMillimetersToTwip,
+  LeaderType,
+  LineRuleType,
   Paragraph,
   Table,
   TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -81,19 +85,31 @@ export function heading(text: string): Paragraph {
   });
 }
 
-/** A line to fill in by hand: what an empty narrative part prints, as many as asked. */
-export function dottedLines(count: number): Paragraph[] {
-  return Array.from({ length: count }, () => new Paragraph({ spacing: { before: 120 }, children: [run(".".repeat(96))] }));
+/** Lines to fill in by hand, dotted to the right margin: what an empty narrative part prints. */
+export function dottedLines(count: number, keepNext = false): Paragraph[] {
+  return Array.from(
+    { length: count },
+    () =>
+      new Paragraph({
+        spacing: { before: 160 },
+        keepNext,
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        children: [new TextRun({ children: [new Tab()], font: FONT_NAME, size: BODY_SIZE * 2 })],
+      }),
+  );
 }
 
-/** A short centred rule under a heading's line (the decree's line under the issuing body's name). */
+/**
+ * The decree's short line under the issuing body's name: a bottom rule on a tiny empty line,
+ * indented to a third of the cell, so it sits just under the name without touching its letters.
+ */
 export function shortRule(widthTwips: number, cellTwips: number): Paragraph {
   const side = Math.max(0, Math.round((cellTwips - widthTwips) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
-    spacing: { after: 120 },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-    children: [run("", { size: 4 })],
+    spacing: { before: 0, after: 60, line: 120, lineRule: LineRuleType.EXACT },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 0 } },
+    children: [run("", { size: 2 })],
   });
 }
 
@@ -102,15 +118,26 @@ export function plainCell(children: Paragraph[], width: number): TableCell {
   return new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE });
 }
 
-/** Blocks side by side without rules: the heading, the receivers and the signature. */
-export function blocks(cells: { width: number; children: Paragraph[] }[]): Table {
+/**
+ * Blocks side by side without rules, in rows (the heading: the bodies, then the number and the
+ * date; the receivers and the signature), each row kept on one page. `outset` widens the table
+ * into the margins by that many twips (two thirds on the left, the wider margin), as the heading's
+ * long lines need.
+ */
+export function blocks(rows: { width: number; children: Paragraph[] }[][], outset = 0): Table {
+  const widths = rows[0]!.map((c) => c.width);
   return new Table({
     layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: cells.map((c) => c.width),
+    width: { size: sumOf(widths), type: WidthType.DXA },
+    indent: outset > 0 ? { size: -Math.round((outset * 2) / 3), type: WidthType.DXA } : undefined,
+    columnWidths: widths,
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: cells.map((c) => plainCell(c.children, c.width)) })],
+    rows: rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((c) => plainCell(c.children, c.width)) })),
   });
+}
+
+function sumOf(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
@@ -130,7 +157,10 @@ export function grid(input: {
   const size = input.size ?? TABLE_SIZE;
   const sum = input.widths.reduce((a, b) => a + b, 0);
   const widths = input.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
-  const cell = (text: string | number, column: number, look: Look, header: boolean) =>
+  // A short table is kept on one page (with the heading before it): each row but the last
+  // keeps with the next. A long one (the appendix) breaks, its header repeated.
+  const keep = input.rows.length <= 20;
+  const cell = (text: string | number, column: number, look: Look, header: boolean, last = false) =>
     new TableCell({
       width: { size: widths[column]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
@@ -139,6 +169,7 @@ export function grid(input: {
       children: [
         new Paragraph({
           alignment: !header && input.left?.includes(column) ? AlignmentType.LEFT : AlignmentType.CENTER,
+          keepNext: keep && !last,
           children: [run(String(text), { size, ...look })],
         }),
       ],
@@ -150,7 +181,11 @@ export function grid(input: {
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: input.header.map((h, i) => cell(h, i, { bold: true }, true)) }),
       ...input.rows.map(
-        (r, index) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, { bold: input.bold?.includes(index) }, false)) }),
+        (r, index) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((v, i) => cell(v, i, { bold: input.bold?.includes(index) }, false, index === input.rows.length - 1)),
+          }),
       ),
     ],
   });

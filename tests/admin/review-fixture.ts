@@ -16,6 +16,7 @@ import { TEST_DATA_KEY } from "../support/db.ts";
  * - Chí Linh (clean) is green from 2024-12 to May and has an incident in June: at risk, it stops;
  * - Đồng Tâm (clean) files January to March and is retired from April;
  * - Lê Lợi (has_cases) files only January and February;
+ * - Hòa Bình (clean) is green from 2024-12 throughout: green, neither becoming nor stopping;
  * - tips on both sides of the range's edges (Việt Nam's midnight), cases, check-ins, announcements.
  */
 export const RANGE = { from: "2025-01", to: "2025-06" };
@@ -32,11 +33,12 @@ export async function reviewFixture(db: Db) {
   const chiLinh = await addUnit(db, { name: "Thôn Chí Linh", households: 60, classification: "clean" });
   const dongTam = await addUnit(db, { name: "Thôn Đồng Tâm", households: 50, classification: "clean" });
   const leLoi = await addUnit(db, { name: "Khu phố Lê Lợi", households: 80, classification: "has_cases" });
+  const hoaBinh = await addUnit(db, { name: "Thôn Hòa Bình", households: 40, classification: "clean" });
   await reclassifyUnit(db, nguyenTrai.id, "has_cases", { period: "2025-04", byPersonId: null, by: "admin", now: at });
   await retireUnit(db, dongTam.id, "2025-04", at);
 
   const heads = new Map<number, number>();
-  for (const u of [nguyenTrai, chiLinh, dongTam, leLoi]) heads.set(u.id, (await db.person.create({ data: { role: "head", unitId: u.id } })).id);
+  for (const u of [nguyenTrai, chiLinh, dongTam, leLoi, hoaBinh]) heads.set(u.id, (await db.person.create({ data: { role: "head", unitId: u.id } })).id);
   const report = (unitId: number, period: string, values: Partial<ReportValues>) =>
     saveReport(db, { unitId, period, values: { ...zero, ...values }, warnings: [], personId: heads.get(unitId)!, now: at });
 
@@ -51,6 +53,7 @@ export async function reviewFixture(db: Db) {
   for (const period of ["2025-04", "2025-05", "2025-06"]) await report(nguyenTrai.id, period, { propagandaSessions: 1, householdsCommitted: 100 });
   for (const period of ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]) await report(chiLinh.id, period, { householdsCommitted: 40 });
   await report(chiLinh.id, "2025-06", { incidents: 1, householdsCommitted: 40 });
+  for (const period of ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]) await report(hoaBinh.id, period, {});
   for (const period of ["2025-01", "2025-02"]) await report(leLoi.id, period, { addicts: 5, relapses: 1, householdsCommitted: 20 });
 
   // Tips: the range runs from 2025-01-01 00:00 to 2025-07-01 00:00 in Việt Nam (UTC+7).
@@ -92,5 +95,5 @@ export async function reviewFixture(db: Db) {
   for (const time of ["2024-12-20T03:00:00Z", "2025-05-01T03:00:00Z", "2025-07-05T03:00:00Z"]) {
     await sendBroadcast(db, { audience: "heads", unitId: null, text: "Họp tổ tự quản", createdBy: "admin" }, new Date(time), queueForPerson);
   }
-  return { nguyenTrai, chiLinh, dongTam, leLoi };
+  return { nguyenTrai, chiLinh, dongTam, leLoi, hoaBinh };
 }

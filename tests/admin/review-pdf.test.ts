@@ -67,7 +67,7 @@ describe.skipIf(tools.length > 0)("the review report printed to PDF", () => {
       "Lang Chánh, ngày 10 tháng 7 năm 2025",
       "Sơ kết 6 tháng thực hiện mô hình “Khu phố tự quản, phòng chống ma túy”",
       "(Từ tháng 01/2025 đến tháng 06/2025)",
-      "17/21 báo cáo tháng",
+      "23/27 báo cáo tháng",
       "Tiếp nhận 4 tin báo",
       "Một số khu phố, thôn còn báo cáo chậm, chưa đầy đủ.",
       "Nơi nhận:",

@@ -4,7 +4,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherReview, type ReviewData } from "../../src/admin/review.ts";
-import { freshDb } from "../support/db.ts";
+import { useDataKey } from "../../src/store/keyring.ts";
+import { freshDb, TEST_DATA_KEY } from "../support/db.ts";
 import { adminOn } from "./harness.ts";
 import { NOW, RANGE, reviewFixture } from "./review-fixture.ts";
 
@@ -29,7 +30,7 @@ describe("the review's figures", () => {
   it("counts the reports filed of the units in service each month (a retired unit leaves the count)", () => {
     expect(data.previous).toEqual({ from: "2024-07", to: "2024-12" });
     expect(data.completeness.map((c) => `${c.period} ${c.filed}/${c.active}`)).toEqual([
-      "2025-01 4/4", "2025-02 4/4", "2025-03 3/4", "2025-04 2/3", "2025-05 2/3", "2025-06 2/3",
+      "2025-01 5/5", "2025-02 5/5", "2025-03 4/5", "2025-04 3/4", "2025-05 3/4", "2025-06 3/4",
     ]);
   });
 
@@ -41,25 +42,27 @@ describe("the review's figures", () => {
     // Month-end: Nguyễn Trãi 0 (June), Chí Linh 0, Lê Lợi 5 (February); Đồng Tâm is retired.
     expect(field("addicts")).toMatchObject({ stock: true, current: 5, previous: 10 });
     expect(field("householdsCommitted")).toMatchObject({ current: 160, previous: 130 });
-    expect(data.commitments).toEqual({ committed: 160, households: 290 });
+    expect(data.commitments).toEqual({ committed: 160, households: 330 });
   });
 
   it("classes the units at the start and the end, with the reclassification and the retirement", () => {
-    expect(data.classes.start).toEqual({ priority: 1, has_cases: 1, clean: 2 });
-    expect(data.classes.end).toEqual({ priority: 0, has_cases: 2, clean: 1 });
+    expect(data.classes.start).toEqual({ priority: 1, has_cases: 1, clean: 3 });
+    expect(data.classes.end).toEqual({ priority: 0, has_cases: 2, clean: 2 });
     expect(data.reclassified).toEqual([{ name: "Khu phố Nguyễn Trãi", from: "priority", to: "has_cases", period: "2025-04" }]);
     expect(data.retired).toEqual(["Thôn Đồng Tâm"]);
   });
 
   it("counts green units per month and names the unit that became green and the one that stopped", () => {
-    expect(data.green[0]).toEqual({ period: "2025-01", green: 1, atRisk: 0, notGreen: 3, unknown: 0 });
-    expect(data.green[3]).toEqual({ period: "2025-04", green: 2, atRisk: 0, notGreen: 0, unknown: 1 });
-    expect(data.green[5]).toEqual({ period: "2025-06", green: 1, atRisk: 1, notGreen: 0, unknown: 1 });
+    expect(data.green[0]).toEqual({ period: "2025-01", green: 2, atRisk: 0, notGreen: 3, unknown: 0 });
+    expect(data.green[3]).toEqual({ period: "2025-04", green: 3, atRisk: 0, notGreen: 0, unknown: 1 });
+    expect(data.green[5]).toEqual({ period: "2025-06", green: 2, atRisk: 1, notGreen: 0, unknown: 1 });
     expect(data.becameGreen).toEqual(["Khu phố Nguyễn Trãi"]);
     expect(data.stoppedGreen).toEqual([{ name: "Thôn Chí Linh", state: "at-risk" }]);
     const unit = (name: string) => data.units.find((u) => u.name === name)!;
     expect(unit("Khu phố Nguyễn Trãi")).toMatchObject({ classStart: "priority", classEnd: "has_cases", monthsFiled: 6, monthsActive: 6, greenMonths: 3, streak: 3 });
     expect(unit("Thôn Chí Linh")).toMatchObject({ greenMonths: 5, streak: 0, stateEnd: "at-risk" });
+    // Green since 2024-12: the streak reads back past the range's start.
+    expect(unit("Thôn Hòa Bình")).toMatchObject({ greenMonths: 6, streak: 7, stateBefore: "green", stateEnd: "green" });
     expect(unit("Thôn Đồng Tâm")).toMatchObject({ retiredPeriod: "2025-04", monthsActive: 3, monthsFiled: 3 });
     expect(unit("Khu phố Lê Lợi")).toMatchObject({ monthsFiled: 2, monthsActive: 6, figures: expect.objectContaining({ addicts: 5, relapses: 2 }) });
   });
@@ -101,6 +104,24 @@ async function documentText(file: string): Promise<string> {
   return xml.replace(/<\/w:p>/g, "\n").replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
+describe("the review without the data key of the tips' times", () => {
+  it("counts no tip in any range, says how many it could not place, and still writes the report", async () => {
+    useDataKey(Buffer.alloc(32, 9).toString("base64"));
+    try {
+      const blind = await gatherReview(env.db, RANGE, { timeZone: "Asia/Ho_Chi_Minh", now: NOW });
+      expect(blind.tips).toMatchObject({ total: 0, undated: 6 });
+      expect(blind.fields).toEqual(data.fields);
+      const admin = adminOn(env.db, { cwd: dir, now: NOW });
+      expect((await admin("review", "--out", "blind.docx")).code).toBe(0);
+      expect(await documentText(path.join(dir, "blind.docx"))).toContain(
+        "6 tin báo không xác định được thời gian tiếp nhận (thiếu khóa dữ liệu DATA_KEY) nên chưa được tính vào kỳ nào",
+      );
+    } finally {
+      useDataKey(TEST_DATA_KEY);
+    }
+  });
+});
+
 describe("review (admin command)", () => {
   const ORG = { name: "Công an thị trấn Lang Chánh", parent: "Công an huyện Lang Chánh", place: "Lang Chánh" };
 
@@ -110,7 +131,7 @@ describe("review (admin command)", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const file = path.join(dir, "vungxanh-bao-cao-2025-01-2025-06.docx");
-    expect(result.lines).toEqual([`wrote ${file}: 2025-01 to 2025-06, 17 of 21 monthly reports, 1 green units in 2025-06`]);
+    expect(result.lines).toEqual([`wrote ${file}: 2025-01 to 2025-06, 23 of 27 monthly reports, 2 green units in 2025-06`]);
     const text = await documentText(file);
     for (const expected of [
       "CÔNG AN HUYỆN LANG CHÁNH",
@@ -121,13 +142,13 @@ describe("review (admin command)", () => {
       "BÁO CÁO",
       "Sơ kết 6 tháng thực hiện mô hình “Khu phố tự quản, phòng chống ma túy”",
       "(Từ tháng 01/2025 đến tháng 06/2025)",
-      "17/21 báo cáo tháng (đạt 81%)",
+      "23/27 báo cáo tháng (đạt 85,2%)",
       "Khu phố, thôn trở thành vùng xanh trong kỳ (1): Khu phố Nguyễn Trãi.",
       "Thôn Chí Linh (có nguy cơ)",
       "Tiếp nhận 4 tin báo",
       "đã xử lý 1, không có cơ sở 1, đang xác minh 1, mới nhận chưa xác minh 1",
       "2/12 lượt theo dõi",
-      "160/290 hộ gia đình",
+      "160/330 hộ gia đình",
       "II. TỒN TẠI, HẠN CHẾ",
       "Nơi nhận:",
       "TRƯỞNG CÔNG AN",

@@ -4,7 +4,7 @@ import { previousPeriod } from "../../domain/period.ts";
 import { COUNT_FIELDS, type ReportValues } from "../../domain/report.ts";
 import { activeIn, Classification, classIn, type ClassChange, type UnitInfo } from "../../domain/units.ts";
 import { broadcastsBetween } from "../../store/broadcasts.ts";
-import { caseActivityBetween, complianceByUnit, listCases } from "../../store/cases.ts";
+import { caseActivityBetween, complianceOverMonths, listCases } from "../../store/cases.ts";
 import type { DbOrTx } from "../../store/client.ts";
 import { reportsBetween } from "../../store/reports.ts";
 import { countTipsBetween } from "../../store/tips.ts";
@@ -24,9 +24,16 @@ export async function gatherReview(db: DbOrTx, range: ReviewRange, options: { ti
   const previous = previousRange(range);
   const months = monthsBetween(range.from, range.to);
   const before = previousPeriod(range.from);
-  // The streak reads back from the range's end, so it needs reports before the range too.
-  const reports = await reportsBetween(db, previousPeriod(previous.from), range.to);
+  // The streak reads back from the range's end as far as it goes, so every report up to the end
+  // is read: a unit green for three years shows 36, not the range's length.
+  const reports = await reportsBetween(db, "0000-01", range.to);
   const byUnitMonth = new Map(reports.map((r) => [`${r.unitId}:${r.period}`, r.values]));
+  const byUnit = new Map<number, typeof reports>();
+  for (const r of reports) {
+    const list = byUnit.get(r.unitId);
+    if (list) list.push(r);
+    else byUnit.set(r.unitId, [r]);
+  }
   const report = (unitId: number, period: string): ReportValues | null => byUnitMonth.get(`${unitId}:${period}`) ?? null;
   const units = await allUnits(db);
   const changes = await allClassChanges(db);
@@ -39,7 +46,7 @@ export async function gatherReview(db: DbOrTx, range: ReviewRange, options: { ti
     return { period, active: active.length, filed: active.filter((u) => report(u.id, period)).length };
   });
 
-  const rangeReports = (u: UnitInfo, r: ReviewRange) => reports.filter((x) => x.unitId === u.id && x.period >= r.from && x.period <= r.to);
+  const rangeReports = (u: UnitInfo, r: ReviewRange) => (byUnit.get(u.id) ?? []).filter((x) => x.period >= r.from && x.period <= r.to);
   const figuresIn = (r: ReviewRange) =>
     units.filter((u) => monthsBetween(r.from, r.to).some((p) => activeIn(u, p))).map((u) => ({ u, f: unitFigures(rangeReports(u, r)) }));
   // Month-end counts are those of the units still in service at the range's end.
@@ -88,7 +95,7 @@ export async function gatherReview(db: DbOrTx, range: ReviewRange, options: { ti
       monthsActive: served.length,
       monthsFiled: served.filter((p) => report(u.id, p)).length,
       greenMonths: served.filter((p) => stateOf(u, p) === "green").length,
-      streak: greenStreak(lastMonth, (p) => stateOf(u, p), served.length + months.length + 1),
+      streak: greenStreak(lastMonth, (p) => stateOf(u, p)),
       stateBefore: stateOf(u, before),
       stateEnd: stateOf(u, lastMonth),
       figures: unitFigures(rangeReports(u, range)),
@@ -114,11 +121,9 @@ export async function gatherReview(db: DbOrTx, range: ReviewRange, options: { ti
   for (const s of CaseStatus.options) changedTo[s] = activity.statusChanges[s] ?? 0;
   let checkinsDue = 0;
   let checkinsDone = 0;
-  for (const period of months) {
-    for (const c of (await complianceByUnit(db, period, options.timeZone, options.now)).values()) {
-      checkinsDue += c.due;
-      checkinsDone += c.done;
-    }
+  for (const c of (await complianceOverMonths(db, months, options.timeZone, options.now)).values()) {
+    checkinsDue += c.due;
+    checkinsDone += c.done;
   }
 
   const endUnits = units.filter((u) => activeIn(u, range.to));

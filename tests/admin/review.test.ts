@@ -176,6 +176,13 @@ describe("review (admin command)", () => {
     expect(dottedLines(await documentXml(path.join(dir, "nam.docx")))).toBe(3);
   });
 
+  it("counts --months back from --to, or on from --from", async () => {
+    const admin = adminOn(env.db, { cwd: dir, org: ORG, now: NOW });
+    expect((await admin("review", "--to", "2025-06", "--months", "3", "--out", "q2.docx")).lines[0]).toMatch(/: 2025-04 to 2025-06, 9 of 12 monthly reports/);
+    expect((await admin("review", "--from", "2025-02", "--months", "2", "--out", "feb.docx")).lines[0]).toMatch(/: 2025-02 to 2025-03, 9 of 10 monthly reports/);
+    expect(await documentText(path.join(dir, "feb.docx"))).toContain("Sơ kết từ tháng 02/2025 đến tháng 03/2025 thực hiện mô hình");
+  });
+
   it("refuses a bad range or narrative with one line saying what to type, writing nothing", async () => {
     const admin = adminOn(env.db, { cwd: dir, org: ORG, now: NOW });
     fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ shortcoming: "typo" }));

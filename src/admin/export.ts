@@ -100,7 +100,7 @@ export async function runExportCommand(command: ExportCommand, io: AdminIo): Pro
  * Writes through a temporary file and a rename, so a failed export never leaves half a file where
  * last month's good one was. A path that cannot be written is the operator's to fix: a UsageError.
  */
-function writeWhole(file: string, content: Buffer): void {
+export function writeWhole(file: string, content: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, content);

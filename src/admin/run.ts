@@ -9,6 +9,7 @@ import type { AdminIo } from "./io.ts";
 import { parseJobsCommand, runJobsCommand, type JobsCommand } from "./jobs.ts";
 import { parseUnlockCommand, runUnlockCommand, type UnlockCommand } from "./lock.ts";
 import { parseRestoreCommand } from "./restore.ts";
+import { parseReviewCommand, runReviewCommand, type ReviewCommand } from "./review.ts";
 import { parseRotateKeyCommand } from "./rotate-key.ts";
 import { parseRolesCommand, runRolesCommand, type RolesCommand } from "./roles.ts";
 import { parseUnitsCommand, runUnitsCommand, type UnitsCommand } from "./units.ts";
@@ -54,6 +55,12 @@ export const USAGE = `Vùng Xanh administration: npm run admin -- <command>
       the consolidated monthly table of every unit
       csv (default): to standard output, or to FILE
       xlsx: to FILE, or to ${defaultXlsxFile("YYYY-MM")} in the current directory
+  review [--from YYYY-MM] [--to YYYY-MM] [--months N] [--out FILE] [--narrative FILE.json]
+      the review report (báo cáo sơ kết / tổng kết) of a range of months as a .docx
+      (Nghị định 30/2020/NĐ-CP): default the last 6 full months; --months 12 for a year;
+      --narrative: JSON {"shortcomings", "directions", "proposals"} for sections II–IV
+      (left as dotted lines to fill in by hand when absent); --out default
+      vungxanh-bao-cao-<from>-<to>.docx in the current directory
   jobs list
       each scheduled job: its schedule (SCHEDULE_<JOB>), its next run and its last recorded run
   jobs run <job> [--at ISO-TIME]
@@ -92,6 +99,7 @@ export type AdminCommand =
   | UnitsCommand
   | InviteCommand
   | ExportCommand
+  | ReviewCommand
   | JobsCommand
   | BroadcastCommand
   | CasesCommand
@@ -99,7 +107,7 @@ export type AdminCommand =
   | RolesCommand
   | FileCommand;
 
-const COMMANDS = "units, invite, cases, roles, export, jobs, broadcast, unlock, backup, restore, rotate-key";
+const COMMANDS = "units, invite, cases, roles, export, review, jobs, broadcast, unlock, backup, restore, rotate-key";
 
 /** Reads a command line (without `node` and the script); throws a UsageError when it is wrong. */
 export function parseCommand(argv: string[]): AdminCommand {
@@ -116,6 +124,8 @@ export function parseCommand(argv: string[]): AdminCommand {
       return parseInviteCommand(rest);
     case "export":
       return parseExportCommand(rest);
+    case "review":
+      return parseReviewCommand(rest);
     case "jobs":
       return parseJobsCommand(rest);
     case "broadcast":
@@ -160,6 +170,8 @@ export async function runCommand(command: AdminCommand, io: AdminIo): Promise<vo
       return runInviteCommand(command, io);
     case "export":
       return runExportCommand(command, io);
+    case "review":
+      return runReviewCommand(command, io);
     case "jobs-list":
     case "jobs-run":
       return runJobsCommand(command, io);

@@ -124,3 +124,14 @@ export async function sendBroadcast(db: DbOrTx, input: NewBroadcast, now: Date, 
   await db.broadcast.update({ where: { id: broadcast.id }, data: { recipients: queued } });
   return { broadcastId: broadcast.id, audience: ids.length, queued, unreachable };
 }
+
+/** The announcements sent in [start, end): how many, to how many people in all, and how many to each audience. */
+export async function broadcastsBetween(db: DbOrTx, start: Date, end: Date): Promise<{ sent: number; recipients: number; byAudience: Record<Audience, number> }> {
+  const rows = await db.broadcast.findMany({ where: { createdAt: { gte: start, lt: end } }, select: { audience: true, recipients: true } });
+  const byAudience = Object.fromEntries(Audience.options.map((a) => [a, 0])) as Record<Audience, number>;
+  for (const r of rows) {
+    const audience = Audience.safeParse(r.audience);
+    if (audience.success) byAudience[audience.data]++;
+  }
+  return { sent: rows.length, recipients: rows.reduce((sum, r) => sum + r.recipients, 0), byAudience };
+}

@@ -292,25 +292,49 @@ export async function casesOfWeek(db: DbOrTx, week: string): Promise<CaseWeek[]>
  * active at the week's start) and, of those, the ones at least one mentor checked in on.
  */
 export async function complianceByUnit(db: DbOrTx, period: string, timeZone: string, now: Date): Promise<Map<number, Compliance>> {
-  const weeks = weeksOfMonth(period).filter((w) => {
-    const [y, m, d] = w.split("-").map(Number) as [number, number, number];
-    return zonedTime(y, m, d, 0, 0, timeZone).getTime() <= now.getTime();
-  });
+  return complianceOverMonths(db, [period], timeZone, now);
+}
+
+/** {@link complianceByUnit} over several months at once (a review's range): one read of the cases. */
+export async function complianceOverMonths(db: DbOrTx, periods: string[], timeZone: string, now: Date): Promise<Map<number, Compliance>> {
+  // Each week's start is worked out once: zonedTime builds a date formatter per call, and a
+  // call per case and week took seconds for a year of a few hundred cases.
+  const weeks = periods
+    .flatMap(weeksOfMonth)
+    .map((week) => {
+      const [y, m, d] = week.split("-").map(Number) as [number, number, number];
+      return { week, start: zonedTime(y, m, d, 0, 0, timeZone) };
+    })
+    .filter((w) => w.start.getTime() <= now.getTime());
   const cases = await db.rehabCase.findMany({ include: { changes: true } });
   const checked = new Set(
-    (await db.checkin.findMany({ where: { week: { in: weeks } }, select: { caseId: true, week: true } })).map((c) => `${c.caseId}:${c.week}`),
+    (await db.checkin.findMany({ where: { week: { in: weeks.map((w) => w.week) } }, select: { caseId: true, week: true } })).map((c) => `${c.caseId}:${c.week}`),
   );
   const byUnit = new Map<number, Compliance>();
   for (const c of cases) {
     const tally = byUnit.get(c.unitId) ?? { due: 0, done: 0 };
-    for (const week of weeks) {
-      const [y, m, d] = week.split("-").map(Number) as [number, number, number];
-      const weekStart = zonedTime(y, m, d, 0, 0, timeZone);
-      if (!inCaseWindow(c, week) || statusAt(c.status, c.changes, weekStart) !== "active") continue;
+    for (const { week, start } of weeks) {
+      if (!inCaseWindow(c, week) || statusAt(c.status, c.changes, start) !== "active") continue;
       tally.due++;
       if (checked.has(`${c.id}:${week}`)) tally.done++;
     }
     byUnit.set(c.unitId, tally);
   }
   return byUnit;
+}
+
+/**
+ * What a review report says of rehab cases over [start, end): the status changes made in it (to
+ * each status), and the check-ins of the given weeks by the state the mentor gave. Counts only.
+ */
+export async function caseActivityBetween(
+  db: DbOrTx,
+  start: Date,
+  end: Date,
+  weeks: string[],
+): Promise<{ statusChanges: Record<string, number>; checkinStates: Record<string, number> }> {
+  const changes = await db.caseStatusChange.findMany({ where: { at: { gte: start, lt: end } }, select: { toStatus: true } });
+  const checkins = await db.checkin.findMany({ where: { week: { in: weeks } }, select: { state: true } });
+  const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
+  return { statusChanges: tally(changes.map((c) => c.toStatus)), checkinStates: tally(checkins.map((c) => c.state)) };
 }

@@ -173,6 +173,11 @@ describe("operated: the server and the admin as separate processes on one databa
     const csv = await admin("export", "--month", month);
     expect(csv[1]).toMatch(/^Khu phố Nguyễn Trãi,12,4,2,5,1,1,120,3,1,2,Cần thêm kinh phí,submitted,\d{4}-/);
     expect(await admin("export", "--month", month, "--format", "xlsx", "--out", xlsx)).toEqual([`wrote ${xlsx}: ${month}, 1 of 1 units reported`]);
+    // The review report of that month, as a third process reads it: filed, and not green (12 addicts).
+    const docx = path.join(dir, "so-ket.docx");
+    expect(await admin("review", "--from", month, "--to", month, "--out", docx)).toEqual([
+      `wrote ${docx}: ${month} to ${month}, 1 of 1 monthly reports, 0 green units in ${month}`,
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const numbers: unknown[] = [];

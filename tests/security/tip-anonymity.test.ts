@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import JSZip from "jszip";
+import { gatherReview, reviewDocx } from "../../src/admin/review.ts";
 import { runAdmin } from "../../src/admin/run.ts";
 import { joinAs, lastText, openChat, type ChatDriver } from "../support/chat.ts";
 import { databaseBytes, TEST_DATA_KEY } from "../support/db.ts";
@@ -36,9 +38,15 @@ describe.each(["zalo", "simulator"] as const)("an anonymous tipster over %s stay
     expect(officerSaw).toContain("Khoảng năm người");
     const csv: string[] = [];
     await runAdmin(["export", "--month", "2026-11"], { db: chat.db, out: (l) => csv.push(l), err: () => {}, now: chat.clock.now });
+    // The review report counts the tip, and says nothing more of it.
+    const review = await gatherReview(chat.db, { from: "2026-11", to: "2026-11" }, { timeZone: "Asia/Ho_Chi_Minh", now: chat.clock.now });
+    expect(review.tips.total).toBe(1);
+    const docx = await reviewDocx(review, {}, {}, { issuedAt: chat.clock.now, timeZone: "Asia/Ho_Chi_Minh" });
+    const reviewXml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+    expect(reviewXml).not.toContain("Nhà hoang cuối xóm");
     await chat.server.inbox.idle();
     await chat.server.dispatcher.flush();
-    const haystacks = { database: databaseBytes(chat.dbFile), logs: chat.logLines.join("\n"), export: csv.join("\n"), officer: officerSaw };
+    const haystacks = { database: databaseBytes(chat.dbFile), logs: chat.logLines.join("\n"), export: csv.join("\n"), officer: officerSaw, review: reviewXml };
     for (const id of ids) {
       for (const [where, text] of Object.entries(haystacks)) expect(text.includes(id), `${where} holds ${id}`).toBe(false);
     }

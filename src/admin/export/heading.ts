@@ -13,7 +13,19 @@ export interface Organisation {
 }
 
 /** What is printed where a value is not configured: a line to fill in by hand. */
-const BLANK = "……………………";
+export const BLANK = "……………………";
+
+/** The national title and motto (quốc hiệu, tiêu ngữ) of Nghị định 30/2020/NĐ-CP. */
+export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
+
+/** The number of a report ("báo cáo", BC), left blank for the office that registers it. */
+export const REPORT_NUMBER = "Số:        /BC-……";
+
+/** Who receives a document the issuing body files: its parent, the units, the archive. */
+export function receivers(org: Organisation): string[] {
+  return [`- ${org.parent ?? BLANK} (để báo cáo);`, "- Các khu phố, thôn (để thực hiện);", "- Lưu: VT."];
+}
 
 /** Where the left and right blocks of the heading and the signature sit, in columns. */
 export interface Blocks {
@@ -46,13 +58,13 @@ export function writeHeading(
 ): number {
   const { org } = input;
   put(sheet, 1, blocks.left, (org.parent ?? BLANK).toLocaleUpperCase("vi"), font(12));
-  put(sheet, 1, blocks.right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", font(12, { bold: true }));
+  put(sheet, 1, blocks.right, NATIONAL_TITLE, font(12, { bold: true }));
   put(sheet, 2, blocks.left, (org.name ?? BLANK).toLocaleUpperCase("vi"), font(12, { bold: true }));
-  put(sheet, 2, blocks.right, "Độc lập - Tự do - Hạnh phúc", font(13, { bold: true, underline: true }));
+  put(sheet, 2, blocks.right, MOTTO, font(13, { bold: true, underline: true }));
   // The short line under the issuing body: a third of its width, centred, as the decree draws it.
   sheet.getCell(3, blocks.underName).border = { top: { style: "thin", color: { argb: "FF000000" } } };
   sheet.getRow(3).height = 8;
-  put(sheet, 4, blocks.left, "Số:        /BC-……", font(12));
+  put(sheet, 4, blocks.left, REPORT_NUMBER, font(12));
   put(sheet, 4, blocks.right, `${org.place ?? BLANK}, ${documentDate(input.issuedAt, input.timeZone)}`, font(12, { italic: true }));
   sheet.getRow(1).height = sheet.getRow(4).height = 18;
   // The name sits at the top of a taller row, so its short line (and the motto's underline)
@@ -72,7 +84,6 @@ export function writeHeading(
  * a dotted line for the name. Returns the row after it.
  */
 export function writeSignatures(sheet: ExcelJS.Worksheet, blocks: Blocks, first: number, org: Organisation): number {
-  const receivers = [`- ${org.parent ?? BLANK} (để báo cáo);`, "- Các khu phố, thôn (để thực hiện);", "- Lưu: VT."];
   const left = (row: number, text: string, style: Partial<ExcelJS.Font>) => {
     sheet.mergeCells(row, blocks.left[0], row, blocks.left[1]);
     const cell = sheet.getCell(row, blocks.left[0]);
@@ -81,7 +92,7 @@ export function writeSignatures(sheet: ExcelJS.Worksheet, blocks: Blocks, first:
     cell.alignment = { horizontal: "left", vertical: "top" };
   };
   left(first, "Nơi nhận:", font(12, { bold: true, italic: true }));
-  receivers.forEach((text, i) => left(first + 1 + i, text, font(12)));
+  receivers(org).forEach((text, i) => left(first + 1 + i, text, font(12)));
   put(sheet, first, blocks.middle, "NGƯỜI LẬP BIỂU", font(12, { bold: true }));
   put(sheet, first + 1, blocks.middle, "(Ký, ghi rõ họ tên)", font(12, { italic: true }));
   put(sheet, first, blocks.right, "TRƯỞNG CÔNG AN", font(12, { bold: true }));

@@ -24,6 +24,7 @@ help-head =
     Hello, head of { $unit }!
     • /tip — send a tip about drugs (anonymous)
     • /report — your neighbourhood's monthly report
+    • /commitments — record households that signed the commitment; /commitments view — the register
     • /cancel — stop what you are doing
     • /link — link your Zalo and Telegram accounts
     • /lang vi — chuyển sang tiếng Việt
@@ -42,6 +43,7 @@ help-officer =
     • /invite head|mentor|officer [neighbourhood] — create an invite code
     • /people [neighbourhood] — who holds a role (numbered); /removerole [neighbourhood] NUMBER — remove one
     • /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
+    • /commitments — record households that signed for a neighbourhood; /commitments view — each neighbourhood's total
     • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
     • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
     • /cases — this week's rehab cases: not confirmed, overdue, needing attention
@@ -567,3 +569,33 @@ unit-households-set = Households of { $unit }: { $from } → { $to }.
 unit-class-same = { $unit } is classed { $class } already; nothing changed.
 unit-reclassified = { $unit } reclassified from { $period }: { $from } → { $to }. The change is kept in the history.
 unit-retired = { $unit } is retired from { $period }. Its past reports are kept.
+
+## Household commitments (/commitments)
+btn-yesterday = Yesterday
+camket-tally = { $total } / { $households } households
+camket-tally-open = { $total } households
+camket-not-allowed = The commitments register is kept by heads (for their own neighbourhood) and officers. If you are a head, type /join CODE with the invite code an officer sent you.
+camket-no-units = There is no neighbourhood to record commitments for yet.
+camket-pick-unit = Which neighbourhood are you recording commitments for? Tap a button or type its name.
+camket-pick-unit-typed = Which neighbourhood are you recording commitments for? Type its name.
+camket-ask-count = Commitments register of { $unit }: { $tally } recorded as signed. How many households signed this time? Type a number, e.g. 3 (type /cancel to stop).
+camket-count-zero = At least 1 household. Type how many households signed, e.g. 3.
+camket-over-cap = { $unit } has { $households } households and { $total } are recorded as signed, so at most { $room } more can be recorded. Type the number again.
+camket-try-again = Nothing was recorded. Type /commitments to try again.
+camket-full = { $unit } already has all { $households } / { $households } households recorded as signed; no more can be added. If the neighbourhood's household count changed, ask an officer to update it.
+camket-ask-date = On which day did they sign? Tap a button, or type the date, e.g. 12/11 or 12/11/2026.
+camket-bad-date = I could not read that date. Type it like 12/11 or 12/11/2026, or “today”, “yesterday”.
+camket-future-date = { $date } has not come yet. Type the day the households signed (today or earlier).
+camket-ask-household = The household's number or house number? Numbers only, e.g. 12 or 45B, no names. Tap “Skip” if not needed.
+camket-household-name = The commitments register holds no names. Type only the household's number or house number, e.g. 12, 45B or 12/3, or tap “Skip”.
+camket-confirm = Record in the commitments register of { $unit }: { $count } households signed on { $date }. Record it?
+camket-confirm-household = Record in the commitments register of { $unit }: { $count } household (number { $householdNo }) signed on { $date }. Record it?
+camket-cancelled = Stopped; nothing was recorded in the commitments register.
+camket-saved = Recorded { $count } households signed on { $date } in the register of { $unit }. Total: { $tally }.
+camket-source = from the commitments register, up to { $date }
+camket-list-title = Commitments register of { $unit }: { $tally } signed. Latest:
+camket-list-empty = Commitments register of { $unit }: nothing recorded yet. Type /commitments to record.
+camket-list-entry = { $date }: { $count } households
+camket-list-entry-household = { $date }: { $count } household (number { $householdNo })
+camket-totals-title = Commitments register by neighbourhood (households signed / households):
+camket-totals-line = { $unit }: { $tally }

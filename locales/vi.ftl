@@ -24,6 +24,7 @@ help-head =
     Xin chào trưởng { $unit }!
     • /tobao — gửi tin báo về ma túy (ẩn danh)
     • /baocao — báo cáo tháng của khu phố
+    • /camket — ghi hộ ký cam kết; /camket xem — xem sổ cam kết
     • /huy — hủy thao tác đang làm
     • /link — liên kết tài khoản Zalo và Telegram
     • /lang en — switch to English
@@ -42,6 +43,7 @@ help-officer =
     • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
     • /nguoi [tên khu phố] — ai giữ vai trò (đánh số); /boquyen [tên khu phố] SỐ — bỏ một vai trò
     • /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026] — số liệu tháng của một khu phố
+    • /camket — ghi hộ ký cam kết cho một khu phố; /camket xem — số hộ đã ký của từng khu phố
     • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
     • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
     • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
@@ -564,3 +566,33 @@ unit-households-set = Đã sửa số hộ của { $unit }: { $from } → { $to 
 unit-class-same = { $unit } đã được phân loại { $class }; không có gì thay đổi.
 unit-reclassified = Đã phân loại lại { $unit } từ tháng { $period }: { $from } → { $to }. Thay đổi được lưu trong lịch sử.
 unit-retired = Đã ngừng theo dõi { $unit } từ tháng { $period }. Các báo cáo cũ vẫn được giữ.
+
+## Household commitments (/camket)
+btn-yesterday = Hôm qua
+camket-tally = { $total } / { $households } hộ
+camket-tally-open = { $total } hộ
+camket-not-allowed = Sổ cam kết do trưởng khu phố (cho khu phố của mình) và cán bộ ghi. Nếu bạn là trưởng khu phố, gõ /join MÃ với mã mời cán bộ gửi.
+camket-no-units = Chưa có khu phố nào để ghi sổ cam kết.
+camket-pick-unit = Ghi cam kết cho khu phố nào? Bấm một nút hoặc gõ tên khu phố.
+camket-pick-unit-typed = Ghi cam kết cho khu phố nào? Gõ tên khu phố.
+camket-ask-count = Sổ cam kết của { $unit }: đã ghi { $tally } ký cam kết. Lần này có bao nhiêu hộ ký? Gõ số, ví dụ 3 (gõ /huy để thôi).
+camket-count-zero = Cần ít nhất 1 hộ. Gõ số hộ đã ký cam kết, ví dụ 3.
+camket-over-cap = { $unit } có { $households } hộ, đã ghi { $total } hộ ký cam kết, nên chỉ ghi thêm được nhiều nhất { $room } hộ. Gõ lại số hộ.
+camket-try-again = Chưa ghi gì. Gõ /camket để ghi lại.
+camket-full = { $unit } đã ghi đủ { $households } / { $households } hộ ký cam kết, không ghi thêm được. Nếu số hộ của khu phố đã đổi, nhờ cán bộ cập nhật.
+camket-ask-date = Các hộ ký cam kết ngày nào? Bấm một nút, hoặc gõ ngày, ví dụ 12/11 hoặc 12/11/2026.
+camket-bad-date = Chưa hiểu ngày này. Gõ ngày như 12/11 hoặc 12/11/2026, hoặc “hôm nay”, “hôm qua”.
+camket-future-date = Ngày { $date } chưa tới. Gõ ngày các hộ đã ký (hôm nay hoặc trước đó).
+camket-ask-household = Số hộ hoặc số nhà của hộ này? Chỉ gõ số, ví dụ 12 hoặc 45B, không ghi tên. Không cần thì bấm “Bỏ qua”.
+camket-household-name = Sổ cam kết không ghi tên người. Chỉ gõ số hộ hoặc số nhà, ví dụ 12, 45B hoặc 12/3, hoặc bấm “Bỏ qua”.
+camket-confirm = Ghi vào sổ cam kết của { $unit }: { $count } hộ ký ngày { $date }. Ghi không?
+camket-confirm-household = Ghi vào sổ cam kết của { $unit }: { $count } hộ (số { $householdNo }) ký ngày { $date }. Ghi không?
+camket-cancelled = Đã thôi, chưa ghi gì vào sổ cam kết.
+camket-saved = Đã ghi { $count } hộ ký cam kết ngày { $date } vào sổ của { $unit }. Tổng: { $tally }.
+camket-source = theo sổ cam kết, đến ngày { $date }
+camket-list-title = Sổ cam kết của { $unit }: { $tally } đã ký. Ghi gần đây:
+camket-list-empty = Sổ cam kết của { $unit }: chưa ghi hộ nào. Gõ /camket để ghi.
+camket-list-entry = { $date }: { $count } hộ
+camket-list-entry-household = { $date }: { $count } hộ (số { $householdNo })
+camket-totals-title = Sổ cam kết các khu phố (số hộ đã ký / số hộ):
+camket-totals-line = { $unit }: { $tally }

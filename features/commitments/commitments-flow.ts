@@ -49,6 +49,11 @@ export function tallyMsg(total: number, households: number): Msg {
   return households > 0 ? { key: "camket-tally", args: { total, households } } : { key: "camket-tally-open", args: { total } };
 }
 
+/** A household's number as shown: "số 12" for a bare number, as typed otherwise ("số nhà 45B", "hẻm 5 số 12"). */
+export function householdNoMsg(no: string): Msg {
+  return /^\d/.test(no) ? { key: "camket-household-number", args: { no } } : { key: "camket-household-as-typed", args: { no } };
+}
+
 /** The most households this unit may still record; Infinity when its household count is not set. */
 const room = (u: UnitTally) => (u.households > 0 ? u.households - u.total : Infinity);
 
@@ -156,7 +161,7 @@ const householdStep: Step<CommitmentData> = {
 const confirmStep: Step<CommitmentData> = {
   ask(d) {
     const args = { unit: unitOf(d)!.name, count: d.count ?? 0, date: displayDate(d.signedOn ?? d.today) };
-    const say: Msg = d.householdNo ? { key: "camket-confirm-household", args: { ...args, householdNo: d.householdNo } } : { key: "camket-confirm", args };
+    const say: Msg = d.householdNo ? { key: "camket-confirm-household", args: { ...args, householdNo: householdNoMsg(d.householdNo) } } : { key: "camket-confirm", args };
     return { say: [say], choices: yesNoChoices };
   },
   reply(input, d) {
@@ -192,7 +197,7 @@ async function listing(ctx: FlowContext, units: UnitTally[]): Promise<Start<Comm
     const latest = await ctx.q.latestCommitments(u.id, LATEST_SHOWN);
     const lines: Msg[] = latest.map((e) => {
       const args = { date: displayDate(e.signedOn), count: e.households };
-      return { key: "list-item", args: { item: e.householdNo ? { key: "camket-list-entry-household", args: { ...args, householdNo: e.householdNo } } : { key: "camket-list-entry", args } } };
+      return { key: "list-item", args: { item: e.householdNo ? { key: "camket-list-entry-household", args: { ...args, householdNo: householdNoMsg(e.householdNo) } } : { key: "camket-list-entry", args } } };
     });
     say.push({ key: "camket-list-title", args: { unit: u.name, tally: tallyMsg(u.total, u.households) } }, { key: "lines", args: { lines } });
   }

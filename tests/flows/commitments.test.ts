@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getReport } from "../../src/store/reports.ts";
+import { holdersOf, removeGrant } from "../../src/store/roles.ts";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 
 const rows = (chat: ChatDriver) =>
@@ -100,6 +101,17 @@ describe("household commitments over telegram", () => {
     await chat.press("officer", "today");
     await chat.press("officer", "yes");
     expect((await rows(chat)).at(-1)).toEqual({ unitId: other, households: 7, signedOn: "2026-11-21", householdNo: null });
+  });
+
+  it("checks access again at commit: a head whose role was taken away meanwhile records nothing", async () => {
+    await chat.send("head", "/camket");
+    await chat.send("head", "5");
+    await chat.press("head", "today");
+    // As an officer's /boquyen would, through the store.
+    const [head] = await holdersOf(chat.db, "head", unitId);
+    expect(await removeGrant(chat.db, head!.personId, { role: "head", unitId }, chat.clock.now)).toBe(true);
+    expect(lastText(await chat.press("head", "yes"))).toContain("Sổ cam kết do trưởng khu phố");
+    expect(await rows(chat)).toEqual([]);
   });
 
   it("refuses a resident, saying who keeps the register", async () => {

@@ -38,6 +38,46 @@ help-line-link = • /link — link your Zalo and Telegram accounts
 help-line-web = • /web — a one-time link to sign in to the console in a browser (10 minutes)
 help-line-cancel = • /cancel — stop what you are doing
 help-line-lang = • /lang vi — chuyển sang tiếng Việt
+help-resident =
+    Hello! This is Vùng Xanh, the neighbourhood's drug-prevention channel.
+    • /tip — send a tip about drugs (anonymous)
+    • /subscribe — receive your neighbourhood's announcements
+    • /join CODE — take a role with an invite code (head, mentor, officer)
+    • /link — link your Zalo and Telegram accounts
+    • /lang vi — chuyển sang tiếng Việt
+    • /cancel — stop what you are doing
+help-head =
+    Hello, head of { $unit }!
+    • /tip — send a tip about drugs (anonymous)
+    • /report — your neighbourhood's monthly report
+    • /commitments — record households that signed the commitment; /commitments view — the register
+    • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
+    • /lang vi — chuyển sang tiếng Việt
+help-mentor =
+    Hello! You are a rehab mentor.
+    • /tip — send a tip about drugs (anonymous)
+    • /checkin — the weekly confirmation of your contact with the cases you support
+    • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
+    • /lang vi — chuyển sang tiếng Việt
+help-officer =
+    Hello, officer!
+    • /tips — open tips; /tip CODE — open one
+    • /broadcast — send an announcement to heads, mentors or residents
+    • /summary [YYYY-MM] — the month summary
+    • /invite head|mentor|officer [neighbourhood] — create an invite code
+    • /people [neighbourhood] — who holds a role (numbered); /removerole [neighbourhood] NUMBER — remove one
+    • /summary NEIGHBOURHOOD [YYYY-MM] — one neighbourhood's month
+    • /commitments — record households that signed for a neighbourhood; /commitments view — each neighbourhood's total
+    • /lock YYYY-MM — lock a past month (reports can no longer be corrected); /unlock YYYY-MM REASON — reopen it
+    • /units [neighbourhood] — read, rename, set households, reclassify or retire a neighbourhood
+    • /cases — this week's rehab cases: not confirmed, overdue, needing attention
+    • /case CODE — one case; /casestatus — change its status
+    • /newcase — open a rehab support case; /caseinvite CODE — a mentor invite for it
+    • /cancel — stop what you are doing
+    • /link — link your Zalo and Telegram accounts
+    • /lang vi — chuyển sang tiếng Việt
 
 ## The engine's own answers
 cancel-done = Cancelled. Nothing was saved.
@@ -689,3 +729,33 @@ menu-web = The console in a browser (officers, heads)
 menu-help = Help
 menu-cancel = Stop what you are doing
 menu-lang = Language: vi / en
+## Household commitments (/commitments)
+btn-yesterday = Yesterday
+camket-tally = { $total } / { $households } households
+camket-tally-open = { $total } households
+camket-not-allowed = The commitments register is kept by heads (for their own neighbourhood) and officers. If you are a head, type /join CODE with the invite code an officer sent you.
+camket-no-units = There is no neighbourhood to record commitments for yet.
+camket-pick-unit = Which neighbourhood are you recording commitments for? Tap a button or type its name.
+camket-ask-count = Commitments register of { $unit }: { $tally } recorded as signed. How many households signed this time? Type a number, e.g. 3 (type /cancel to stop).
+camket-count-zero = At least 1 household. Type how many households signed, e.g. 3.
+camket-over-cap = { $unit } has { $households } households and { $total } are recorded as signed, so at most { $room } more can be recorded. Type the number again.
+camket-try-again = Nothing was recorded. Type /commitments to try again.
+camket-full = { $unit } already has all { $households } / { $households } households recorded as signed; no more can be added. If the neighbourhood's household count changed, ask an officer to update it.
+camket-ask-date = On which day did they sign? Tap a button, or type the date, e.g. 12/11 or 12/11/2026.
+camket-bad-date = I could not read that date. Type it like 12/11 or 12/11/2026, or “today”, “yesterday”.
+camket-future-date = { $date } has not come yet. Type the day the households signed (today or earlier).
+camket-ask-household = The household's number or house number? Numbers only, e.g. 12 or 45B, no names. Tap “Skip” if not needed.
+camket-household-name = The commitments register holds no names. Type only the household's number or house number, e.g. 12, 45B or 12/3, or tap “Skip”.
+camket-confirm = Record in the commitments register of { $unit }: { $count } households signed on { $date }. Record it?
+camket-confirm-household = Record in the commitments register of { $unit }: { $count } household ({ $householdNo }) signed on { $date }. Record it?
+camket-cancelled = Stopped; nothing was recorded in the commitments register.
+camket-saved = Recorded { $count } households signed on { $date } in the register of { $unit }. Total: { $tally }.
+camket-household-number = number { $no }
+camket-household-as-typed = { $no }
+camket-source = from the commitments register, up to { $date }
+camket-list-title = Commitments register of { $unit }: { $tally } signed. Latest:
+camket-list-empty = Commitments register of { $unit }: nothing recorded yet. Type /commitments to record.
+camket-list-entry = { $date }: { $count } households
+camket-list-entry-household = { $date }: { $count } household ({ $householdNo })
+camket-totals-title = Commitments register by neighbourhood (households signed / households):
+camket-totals-line = { $unit }: { $tally }

@@ -38,6 +38,46 @@ help-line-link = • /link — liên kết tài khoản Zalo và Telegram
 help-line-web = • /web (/trangweb) — đường dẫn đăng nhập trang quản lý trên máy tính, điện thoại (dùng một lần, 10 phút)
 help-line-cancel = • /huy — hủy thao tác đang làm
 help-line-lang = • /lang en — switch to English
+help-resident =
+    Xin chào! Đây là Vùng Xanh, kênh phòng chống ma túy của khu phố.
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
+    • /dangky — nhận thông báo của khu phố
+    • /join MÃ — nhận vai trò bằng mã mời (trưởng khu phố, người giúp đỡ, cán bộ)
+    • /link — liên kết tài khoản Zalo và Telegram
+    • /lang en — switch to English
+    • /huy — hủy thao tác đang làm
+help-head =
+    Xin chào trưởng { $unit }!
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
+    • /baocao — báo cáo tháng của khu phố
+    • /camket — ghi hộ ký cam kết; /camket xem — xem sổ cam kết
+    • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
+    • /lang en — switch to English
+help-mentor =
+    Xin chào! Bạn là người được phân công giúp đỡ.
+    • /tobao — gửi tin báo về ma túy (ẩn danh)
+    • /xacnhan — xác nhận liên hệ hằng tuần với các trường hợp bạn giúp đỡ
+    • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
+    • /lang en — switch to English
+help-officer =
+    Xin chào cán bộ!
+    • /tinbao — tin báo đang mở; /tobao MÃ — xem một tin báo
+    • /thongbao — gửi thông báo tới trưởng khu phố, người giúp đỡ hoặc người dân
+    • /tonghop [tháng, ví dụ 11/2026] — tổng hợp báo cáo tháng
+    • /moi trưởng TÊN KHU PHỐ, /moi giúp đỡ, /moi công an — tạo mã mời
+    • /nguoi [tên khu phố] — ai giữ vai trò (đánh số); /boquyen [tên khu phố] SỐ — bỏ một vai trò
+    • /tonghop TÊN KHU PHỐ [tháng, ví dụ 11/2026] — số liệu tháng của một khu phố
+    • /camket — ghi hộ ký cam kết cho một khu phố; /camket xem — số hộ đã ký của từng khu phố
+    • /khoaso THÁNG/NĂM — khóa sổ tháng đã qua (không sửa báo cáo được nữa); /mokhoa THÁNG/NĂM LÝ DO — mở lại
+    • /donvi [tên khu phố] — xem, đổi tên, số hộ, phân loại, ngừng theo dõi một khu phố
+    • /hoso — các trường hợp giúp đỡ tuần này: chưa xác nhận, quá hạn, cần chú ý
+    • /xemca MÃ — xem một trường hợp; /trangthaica — đổi trạng thái
+    • /moca — mở hồ sơ giúp đỡ mới; /moigiupdo MÃ — mã mời người giúp đỡ
+    • /huy — hủy thao tác đang làm
+    • /link — liên kết tài khoản Zalo và Telegram
+    • /lang en — switch to English
 
 ## The engine's own answers
 cancel-done = Đã hủy. Không có gì được lưu.
@@ -686,3 +726,33 @@ menu-web = Trang quản lý trên web (cán bộ, trưởng khu phố)
 menu-help = Trợ giúp
 menu-cancel = Hủy thao tác đang làm
 menu-lang = Ngôn ngữ: vi / en
+## Household commitments (/camket)
+btn-yesterday = Hôm qua
+camket-tally = { $total } / { $households } hộ
+camket-tally-open = { $total } hộ
+camket-not-allowed = Sổ cam kết do trưởng khu phố (cho khu phố của mình) và cán bộ ghi. Nếu bạn là trưởng khu phố, gõ /join MÃ với mã mời cán bộ gửi.
+camket-no-units = Chưa có khu phố nào để ghi sổ cam kết.
+camket-pick-unit = Ghi cam kết cho khu phố nào? Bấm một nút hoặc gõ tên khu phố.
+camket-ask-count = Sổ cam kết của { $unit }: đã ghi { $tally } ký cam kết. Lần này có bao nhiêu hộ ký? Gõ số, ví dụ 3 (gõ /huy để thôi).
+camket-count-zero = Cần ít nhất 1 hộ. Gõ số hộ đã ký cam kết, ví dụ 3.
+camket-over-cap = { $unit } có { $households } hộ, đã ghi { $total } hộ ký cam kết, nên chỉ ghi thêm được nhiều nhất { $room } hộ. Gõ lại số hộ.
+camket-try-again = Chưa ghi gì. Gõ /camket để ghi lại.
+camket-full = { $unit } đã ghi đủ { $households } / { $households } hộ ký cam kết, không ghi thêm được. Nếu số hộ của khu phố đã đổi, nhờ cán bộ cập nhật.
+camket-ask-date = Các hộ ký cam kết ngày nào? Bấm một nút, hoặc gõ ngày, ví dụ 12/11 hoặc 12/11/2026.
+camket-bad-date = Chưa hiểu ngày này. Gõ ngày như 12/11 hoặc 12/11/2026, hoặc “hôm nay”, “hôm qua”.
+camket-future-date = Ngày { $date } chưa tới. Gõ ngày các hộ đã ký (hôm nay hoặc trước đó).
+camket-ask-household = Số hộ hoặc số nhà của hộ này? Chỉ gõ số, ví dụ 12 hoặc 45B, không ghi tên. Không cần thì bấm “Bỏ qua”.
+camket-household-name = Sổ cam kết không ghi tên người. Chỉ gõ số hộ hoặc số nhà, ví dụ 12, 45B hoặc 12/3, hoặc bấm “Bỏ qua”.
+camket-confirm = Ghi vào sổ cam kết của { $unit }: { $count } hộ ký ngày { $date }. Ghi không?
+camket-confirm-household = Ghi vào sổ cam kết của { $unit }: { $count } hộ ({ $householdNo }) ký ngày { $date }. Ghi không?
+camket-cancelled = Đã thôi, chưa ghi gì vào sổ cam kết.
+camket-saved = Đã ghi { $count } hộ ký cam kết ngày { $date } vào sổ của { $unit }. Tổng: { $tally }.
+camket-household-number = số { $no }
+camket-household-as-typed = { $no }
+camket-source = theo sổ cam kết, đến ngày { $date }
+camket-list-title = Sổ cam kết của { $unit }: { $tally } đã ký. Ghi gần đây:
+camket-list-empty = Sổ cam kết của { $unit }: chưa ghi hộ nào. Gõ /camket để ghi.
+camket-list-entry = { $date }: { $count } hộ
+camket-list-entry-household = { $date }: { $count } hộ ({ $householdNo })
+camket-totals-title = Sổ cam kết các khu phố (số hộ đã ký / số hộ):
+camket-totals-line = { $unit }: { $tally }

@@ -9,7 +9,7 @@ import type { Cadence, Job } from "./job.ts";
  * (e.g. `SCHEDULE_REPORT_REMINDER="23 08:00, 25 08:00"`), in APP_TIMEZONE.
  */
 
-/** A declared job's name ("report-prompt"). */
+/** A declared job's name, kebab-case (report-prompt). */
 export type JobName = string;
 
 /** A day of the month (clamped to the month's last day) or of the week (1 = Monday), at a time. */
@@ -53,7 +53,7 @@ export function parseWhen(text: string, cadence: Cadence): When[] {
   });
 }
 
-/** `SCHEDULE_REPORT_PROMPT` for "report-prompt". */
+/** The variable that sets a job's times: `SCHEDULE_REPORT_PROMPT` for the job report-prompt. */
 export function envName(job: JobName): string {
   return `SCHEDULE_${job.toUpperCase().replace(/-/g, "_")}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registry } from "../features/index.ts";
 import { loadSchedule, ScheduleError, type Schedule } from "./scheduler/schedule.ts";
 
 const optional = z.string().trim().min(1).optional();
@@ -157,7 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   let schedule: Schedule | undefined;
   try {
-    schedule = loadSchedule(cleaned);
+    // The features declare the jobs; the environment may move their times.
+    schedule = loadSchedule(cleaned, registry.jobs);
   } catch (error) {
     if (!(error instanceof ScheduleError)) throw error;
     problems.push(error.message);

@@ -8,6 +8,7 @@
  * sent, nothing queued), and the at-join check for one more head (one prompt queued), each the
  * median of R tries (min–max), then one line of JSON.
  */
+import { registry } from "../../features/index.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,7 +26,7 @@ const { values } = parseArgs({ options: { heads: { type: "string", default: "100
 const HEADS = Number(values.heads);
 const RUNS = Number(values.runs);
 const TZ = "Asia/Ho_Chi_Minh";
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 const log = createLogger("silent");
 const PROMPT_AT = new Date("2026-11-20T01:00:00Z");
 const JOIN_AT = new Date("2026-11-21T03:00:00Z");

@@ -290,8 +290,11 @@ const confirmStep: Step<CheckinData> = {
   },
 };
 
+/** The check-in flow's name: a mentor's reply to the week's prompt starts it (`pendingFlow`). */
+export const CHECKIN_FLOW = "checkin" as const;
+
 export const checkinFlow: Flow<CheckinData> = {
-  name: "checkin",
+  name: CHECKIN_FLOW,
   async start(ctx, args) {
     if (!isMentor(ctx.person)) return { kind: "done", say: [{ key: "checkin-not-mentor" }] };
     const week = weekOf(ctx.now, ctx.timeZone);

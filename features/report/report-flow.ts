@@ -250,8 +250,11 @@ const pickStep: Step<ReportData> = {
   },
 };
 
+/** The report flow's name: a head's reply to the month's prompt starts it (`pendingFlow`). */
+export const REPORT_FLOW = "report" as const;
+
 export const reportFlow: Flow<ReportData> = {
-  name: "report",
+  name: REPORT_FLOW,
   async start(ctx, args) {
     // Every unit the person reports for (head or deputy); with several, they pick one.
     const unitIds = ctx.person.headOf.filter((id) => canReportFor(ctx.person, id));

@@ -19,7 +19,7 @@ export interface AdminIo {
   timeZone?: string;
   /** INVITE_TTL_DAYS: how long an invite code works; 14 days when absent */
   inviteTtlDays?: number;
-  /** when the jobs run (config.schedule); the default schedule when absent */
+  /** the declared jobs and when they run (config.schedule); `jobs list|run` need it */
   schedule?: Schedule;
   /** the issuing body for the headings of exported documents (config.org); dotted blanks when absent */
   org?: Organisation;

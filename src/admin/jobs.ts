@@ -3,7 +3,7 @@ import { zonedParts } from "../domain/period.ts";
 import { createLogger } from "../logger.ts";
 import { subjectOf } from "../scheduler/due.ts";
 import { runJob } from "../scheduler/runner.ts";
-import { describeWhen, JOB_CADENCE, JOB_NAMES, JobName, loadSchedule, nextOfJob, type Schedule } from "../scheduler/schedule.ts";
+import { describeWhen, jobNamed, nextOfJob, type JobName, type Schedule } from "../scheduler/schedule.ts";
 import { lastJobRun } from "../store/jobs.ts";
 import { fail, noPositionals, parseFlags, validate } from "./args.ts";
 import type { AdminIo } from "./io.ts";
@@ -11,10 +11,11 @@ import type { AdminIo } from "./io.ts";
 /** `jobs list` and `jobs run <job> [--at ISO-TIME]`, parsed and checked. */
 export type JobsCommand =
   | { kind: "jobs-list" }
-  /** `at` null: now */
-  | { kind: "jobs-run"; job: JobName; at: Date | null };
+  /** `job` null: none given (refused with the list of jobs once the schedule is known); `at` null: now */
+  | { kind: "jobs-run"; job: JobName | null; at: Date | null };
 
-const JobArgs = z.object({ job: z.string().trim().toLowerCase().pipe(JobName) });
+/** A job's name as typed; which jobs exist is known once the schedule is (runJobsCommand). */
+const JobArgs = z.object({ job: z.string().trim().toLowerCase().min(1) });
 
 const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -61,9 +62,8 @@ export function parseJobsCommand(args: string[]): JobsCommand {
   if (sub === "run") {
     const { values, positionals } = parseFlags("jobs run", rest, { at: { type: "string" } });
     const [job, extra] = positionals;
-    if (job === undefined) fail(`"jobs run" needs a job: ${JOB_NAMES.join(", ")}`);
     if (extra !== undefined) fail(`unexpected argument "${extra}" for "jobs run" (see --help)`);
-    const parsed = validate(JobArgs, { job }, { job: "job" });
+    const parsed = job === undefined ? { job: null } : validate(JobArgs, { job }, { job: "job" });
     let at: Date | null = null;
     if (values.at !== undefined) {
       at = parseIsoTime(values.at);
@@ -75,28 +75,36 @@ export function parseJobsCommand(args: string[]): JobsCommand {
   return fail(`unknown command "jobs ${sub}" (jobs list, jobs run; see --help)`);
 }
 
-/** The schedule and zone the jobs run on: the server's, as read from the environment. */
+/**
+ * The schedule and zone the jobs run on: the server's, as read from the environment with the jobs
+ * the features declare (config.schedule, passed in by the CLI).
+ */
 function scheduleOf(io: AdminIo): { schedule: Schedule; timeZone: string } {
-  return { schedule: io.schedule ?? loadSchedule({}), timeZone: io.timeZone ?? DEFAULT_TIME_ZONE };
+  if (!io.schedule) throw new Error("jobs: no schedule given (the CLI passes config.schedule)");
+  return { schedule: io.schedule, timeZone: io.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 /** Lists or runs jobs. */
 export async function runJobsCommand(command: JobsCommand, io: AdminIo): Promise<void> {
   const { schedule, timeZone } = scheduleOf(io);
+  const names = schedule.jobs.map((j) => j.name);
   if (command.kind === "jobs-list") {
-    const whenWidth = Math.max(...JOB_NAMES.map((job) => describeWhen(schedule[job]).length));
-    const nameWidth = Math.max(...JOB_NAMES.map((job) => job.length));
-    for (const job of JOB_NAMES) {
-      const next = nextOfJob(schedule[job], io.now, timeZone);
+    const whenWidth = Math.max(...names.map((job) => describeWhen(schedule.times[job]!).length));
+    const nameWidth = Math.max(...names.map((job) => job.length));
+    for (const job of names) {
+      const next = nextOfJob(schedule.times[job]!, io.now, timeZone);
       const last = await lastJobRun(io.db, job);
       const lastText = last ? `${localTime(last.occurrence, timeZone)}, ${last.trigger}, ${last.queued} queued` : "never";
-      io.out(`${job.padEnd(nameWidth)}  ${describeWhen(schedule[job]).padEnd(whenWidth)}  next ${localTime(next, timeZone)}  last ${lastText}`);
+      io.out(`${job.padEnd(nameWidth)}  ${describeWhen(schedule.times[job]!).padEnd(whenWidth)}  next ${localTime(next, timeZone)}  last ${lastText}`);
     }
     return;
   }
+  if (command.job === null) fail(`"jobs run" needs a job: ${names.join(", ")}`);
+  const job = jobNamed(schedule, command.job);
+  if (!job) fail(`job: expected one of ${names.join(", ")} (got "${command.job}")`);
   const at = command.at ?? io.now;
-  const subject = subjectOf(command.job, at, timeZone);
-  const about = `${command.job} as at ${localTime(at, timeZone)}, ${JOB_CADENCE[command.job] === "monthly" ? "month" : "week of"} ${subject}`;
+  const subject = subjectOf(job, at, timeZone);
+  const about = `${command.job} as at ${localTime(at, timeZone)}, ${job.cadence === "monthly" ? "month" : "week of"} ${subject}`;
   const outcome = await runJob({ db: io.db, schedule, timeZone, log: createLogger("silent") }, command.job, at, "manual", io.now);
   if (!outcome.ran) {
     // Only when a scheduler on another server was recording the same instant at that moment.

@@ -1,5 +1,6 @@
 import type { PersonView } from "../domain/person.ts";
 import type { Role } from "../domain/roles.ts";
+import type { Job } from "../scheduler/job.ts";
 import type { DbOrTx, Tx } from "../store/client.ts";
 import type { GuessLimit } from "./guess-limit.ts";
 import type { Command, Flow } from "./flow.ts";
@@ -97,6 +98,8 @@ export interface Feature {
   suggestions?: Suggestion[];
   /** what this feature contributes to other features' extension points */
   provides?: { [K in keyof Extensions]?: Extensions[K] };
+  /** its scheduled jobs (prompts, reminders, escalations): the composition root hands them to the scheduler */
+  jobs?: readonly Job[];
 }
 
 /** Every contribution made to one extension point, in the features' order. */
@@ -112,6 +115,8 @@ export interface Registry {
   queriesOn(db: DbOrTx, ctx: EffectContext): Queries;
   suggest(person: PersonView): ChoiceMsg[];
   extensions: ExtensionsOf;
+  /** every feature's scheduled jobs, in the features' order (`loadSchedule` reads their times) */
+  jobs: Job[];
 }
 
 /** Declares a feature; the identity, kept for its types. */
@@ -123,13 +128,14 @@ const HELP_BUTTON: ChoiceMsg = { label: { key: "btn-help" }, value: "/trogiup" }
 
 /**
  * Reads the features into lookup tables, refusing two features that claim the same command name,
- * flow name or effect type: the second would silently win.
+ * flow name, effect type or job name: the second would silently win.
  */
 export function buildRegistry(features: readonly Feature[]): Registry {
   const commands: Command[] = [];
   const flows = new Map<string, Flow<unknown>>();
   const commandByName = new Map<string, Command>();
   const handlers = new Map<string, EffectHandler<any>>();
+  const jobs: Job[] = [];
   const addFlow = (flow: Flow<any>, feature: Feature) => {
     const had = flows.get(flow.name);
     if (had && had !== flow) throw new Error(`feature ${feature.name}: flow name ${flow.name} is taken`);
@@ -149,12 +155,17 @@ export function buildRegistry(features: readonly Feature[]): Registry {
       if (handlers.has(type)) throw new Error(`feature ${feature.name}: effect ${type} is taken`);
       handlers.set(type, handler as EffectHandler<any>);
     }
+    for (const job of feature.jobs ?? []) {
+      if (jobs.some((j) => j.name === job.name)) throw new Error(`feature ${feature.name}: job ${job.name} is taken`);
+      jobs.push(job);
+    }
   }
   const suggestions = features.flatMap((f) => f.suggestions ?? []).sort((a, b) => a.rank - b.rank);
   const extensions: ExtensionsOf = (point) => features.flatMap((f) => (f.provides?.[point] ? [f.provides[point]!] : []));
   return {
     extensions,
     features,
+    jobs,
     commands,
     flows,
     commandByName,

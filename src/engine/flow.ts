@@ -68,7 +68,10 @@ export interface Flow<D = unknown> {
   steps: Record<string, Step<D>>;
 }
 
-/** A chat command: its names (the first is the canonical English one) and the flow it starts. */
+/**
+ * A chat command: its names (the first is the canonical English one, the second the Vietnamese
+ * one shown to people) and the flow it starts.
+ */
 export interface Command {
   names: string[];
   flow: Flow<any>;
@@ -84,6 +87,15 @@ export interface Command {
    * (everyone when absent); lines are ordered by `rank`. Commands without it are not listed.
    */
   help?: { rank: number; for?: (person: PersonView) => boolean };
+}
+
+/**
+ * What a button that starts `command` carries: "/" and its first Vietnamese name ("/baocao"), so
+ * buttons follow the command's declaration instead of repeating it as a string. Tapping it is
+ * typing it (src/engine/commands.ts).
+ */
+export function commandValue(command: Command): string {
+  return `/${command.names[1] ?? command.names[0]}`;
 }
 
 /** The text of an answer, whether typed or tapped. */

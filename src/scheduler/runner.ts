@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../store/inbox.ts";
 import { claimJobRun, finishJobRun, keysQueued, recordManualRun } from "../store/jobs.ts";
 import { peopleWithRole, setPendingFlow } from "../store/people.ts";
 import { dueItems, type DueItem } from "./due.ts";
-import type { JobName, Schedule } from "./schedule.ts";
+import { theJob, type JobName, type Schedule } from "./schedule.ts";
 import { loadWorld } from "./world.ts";
 
 export interface JobDeps {
@@ -50,13 +50,14 @@ export async function runJob(deps: JobDeps, job: JobName, occurrence: Date, trig
   // By hand, "as if at that time"; the scheduler looks at the real time, so a run caught up after
   // the deadline does not ask the heads any more.
   const asOf = trigger === "manual" ? occurrence : now;
+  const declared = theJob(deps.schedule, job);
   try {
     return await inTransaction(
       deps.db,
       async (tx) => {
         const runId = trigger === "manual" ? await recordManualRun(tx, { job, occurrence, now }) : await claimJobRun(tx, { job, occurrence, trigger, now });
         if (runId === null) return NOT_RUN;
-        const world = await loadWorld(tx, occurrence, deps.timeZone);
+        const world = await loadWorld(tx, declared, occurrence, deps.timeZone);
         const items = dueItems(job, occurrence, deps.timeZone, world, deps.schedule, asOf);
         const result = await queueDue(tx, items, now);
         await tellOfficersUnreachable(tx, job, result.unreachable, now);

@@ -1,48 +1,29 @@
-import { z } from "zod";
 import { periodOf, zonedParts } from "../domain/period.ts";
 import { daysInMonth, isoWeekday, weekOf, zonedTime } from "../domain/time.ts";
+import type { Cadence, Job } from "./job.ts";
 
 /**
- * When the jobs run: the one documented place for the schedule (README, "Reminders").
- * Defaults follow DOMAIN.md; each can be changed with an environment variable
- * `SCHEDULE_<JOB>` (e.g. `SCHEDULE_REPORT_REMINDER="23 08:00, 25 08:00"`), in APP_TIMEZONE.
+ * When the jobs run: the one documented place for the schedule (README, "Reminders"). The jobs
+ * themselves are declared by the features (`features/<feature>/jobs.ts`, `Job`); each runs at its
+ * default times unless an environment variable `SCHEDULE_<JOB>` says otherwise
+ * (e.g. `SCHEDULE_REPORT_REMINDER="23 08:00, 25 08:00"`), in APP_TIMEZONE.
  */
-export const JOB_NAMES = [
-  "report-prompt",
-  "report-reminder",
-  "report-escalation",
-  "checkin-prompt",
-  "checkin-reminder",
-  "checkin-escalation",
-] as const;
-export const JobName = z.enum(JOB_NAMES);
-export type JobName = z.infer<typeof JobName>;
+
+/** A declared job's name, kebab-case (report-prompt). */
+export type JobName = string;
 
 /** A day of the month (clamped to the month's last day) or of the week (1 = Monday), at a time. */
 export type When =
   | { kind: "monthly"; day: number; hour: number; minute: number }
   | { kind: "weekly"; weekday: number; hour: number; minute: number };
 
-export type Schedule = Record<JobName, When[]>;
-
-/** Monthly jobs work on a month, weekly jobs on a week. */
-export const JOB_CADENCE: Record<JobName, "monthly" | "weekly"> = {
-  "report-prompt": "monthly",
-  "report-reminder": "monthly",
-  "report-escalation": "monthly",
-  "checkin-prompt": "weekly",
-  "checkin-reminder": "weekly",
-  "checkin-escalation": "weekly",
-};
-
-export const DEFAULT_SCHEDULE_TEXT: Record<JobName, string> = {
-  "report-prompt": "20 08:00",
-  "report-reminder": "23 08:00, 25 08:00",
-  "report-escalation": "26 08:00",
-  "checkin-prompt": "mon 08:00",
-  "checkin-reminder": "thu 08:00",
-  "checkin-escalation": "mon 08:00",
-};
+/** The declared jobs, each with the times it runs at. */
+export interface Schedule {
+  /** in the features' order: the order they run in a tick and are listed in */
+  jobs: readonly Job[];
+  /** job name → its times */
+  times: Record<JobName, When[]>;
+}
 
 const DAY_NAMES: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7, t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6, cn: 7 };
 
@@ -52,7 +33,7 @@ export class ScheduleError extends Error {
 }
 
 /** Reads "DAY HH:MM[, DAY HH:MM…]": DAY is 1–31 for a monthly job, mon…sun for a weekly one. */
-export function parseWhen(text: string, cadence: "monthly" | "weekly"): When[] {
+export function parseWhen(text: string, cadence: Cadence): When[] {
   const items = text.split(",").map((s) => s.trim()).filter(Boolean);
   if (items.length === 0) throw new ScheduleError("empty schedule");
   return items.map((item) => {
@@ -72,22 +53,41 @@ export function parseWhen(text: string, cadence: "monthly" | "weekly"): When[] {
   });
 }
 
+/** The variable that sets a job's times: `SCHEDULE_REPORT_PROMPT` for the job report-prompt. */
 export function envName(job: JobName): string {
   return `SCHEDULE_${job.toUpperCase().replace(/-/g, "_")}`;
 }
 
-/** The schedule from the environment, defaults where a variable is unset. */
-export function loadSchedule(env: Record<string, string | undefined>): Schedule {
-  const schedule = {} as Schedule;
-  for (const job of JOB_NAMES) {
-    const text = env[envName(job)]?.trim() || DEFAULT_SCHEDULE_TEXT[job];
+/**
+ * The schedule of the declared jobs from the environment, defaults where a variable is unset.
+ * Refuses two jobs of one name: the second's runs would count as the first's.
+ */
+export function loadSchedule(env: Record<string, string | undefined>, jobs: readonly Job[]): Schedule {
+  const times: Record<JobName, When[]> = {};
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    if (seen.has(job.name)) throw new ScheduleError(`two jobs are named ${job.name}`);
+    seen.add(job.name);
+    const text = env[envName(job.name)]?.trim() || job.defaultSchedule;
     try {
-      schedule[job] = parseWhen(text, JOB_CADENCE[job]);
+      times[job.name] = parseWhen(text, job.cadence);
     } catch (error) {
-      throw new ScheduleError(`${envName(job)}: ${(error as Error).message}`);
+      throw new ScheduleError(`${envName(job.name)}: ${(error as Error).message}`);
     }
   }
-  return schedule;
+  return { jobs, times };
+}
+
+/** The declared job of that name, or undefined. */
+export function jobNamed(schedule: Schedule, name: JobName): Job | undefined {
+  return schedule.jobs.find((j) => j.name === name);
+}
+
+/** The declared job of that name; a name no feature declares is a programming error here. */
+export function theJob(schedule: Schedule, name: JobName): Job {
+  const job = jobNamed(schedule, name);
+  if (!job) throw new Error(`no feature declares the job ${name}`);
+  return job;
 }
 
 /** The occurrence of `when` in the month or week containing `at`. */
@@ -131,8 +131,8 @@ export function nextOfJob(whens: When[], at: Date, timeZone: string): Date {
 }
 
 /** The month or week an instant belongs to, for a job: runs are "still open" within it. */
-export function windowOf(job: JobName, at: Date, timeZone: string): string {
-  return JOB_CADENCE[job] === "monthly" ? periodOf(at, timeZone) : weekOf(at, timeZone);
+export function windowOf(job: Pick<Job, "cadence">, at: Date, timeZone: string): string {
+  return job.cadence === "monthly" ? periodOf(at, timeZone) : weekOf(at, timeZone);
 }
 
 /** `20 08:00` back, for listings. */

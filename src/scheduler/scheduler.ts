@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../logger.ts";
 import { housekeeping } from "../store/housekeeping.ts";
 import { jobRunAt } from "../store/jobs.ts";
-import { JOB_NAMES, latestOfJob, windowOf } from "./schedule.ts";
+import { latestOfJob, windowOf } from "./schedule.ts";
 import { runJob, type JobDeps, type JobTrigger } from "./runner.ts";
 
 export interface SchedulerOptions extends JobDeps {
@@ -43,9 +43,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       );
       if (removed && Object.values(removed).some((n) => n > 0)) log.info(removed, "old records removed");
     }
-    for (const job of JOB_NAMES) {
-      const occurrence = latestOfJob(options.schedule[job], now, options.timeZone);
-      if (windowOf(job, occurrence, options.timeZone) !== windowOf(job, now, options.timeZone)) continue;
+    for (const declared of options.schedule.jobs) {
+      const job = declared.name;
+      const occurrence = latestOfJob(options.schedule.times[job]!, now, options.timeZone);
+      if (windowOf(declared, occurrence, options.timeZone) !== windowOf(declared, now, options.timeZone)) continue;
       if (await jobRunAt(db, job, occurrence)) continue;
       try {
         const outcome = await runJob(options, job, occurrence, trigger, now);

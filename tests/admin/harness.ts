@@ -2,7 +2,9 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { registry } from "../../features/index.ts";
 import { runAdmin, type AdminIo } from "../../src/admin/run.ts";
+import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import type { Db } from "../../src/store/client.ts";
 
 /** What a command run left for the operator to see. */
@@ -27,6 +29,8 @@ export function adminOn(db: Db, extra: Partial<AdminIo> = {}) {
       out: (line) => (stdout += `${line}\n`),
       err: (line) => (stderr += `${line}\n`),
       now: NOW,
+      // The CLI passes config.schedule: the features' jobs at their default times.
+      schedule: loadSchedule({}, registry.jobs),
       ...extra,
     });
     return { code, stdout, stderr, lines: stdout.split("\n").slice(0, -1) };

@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { openOutboxPayload } from "../../src/store/outbox.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
@@ -20,7 +21,7 @@ async function person(name: string, data: { role: string; unitId?: number | null
 
 beforeEach(async () => {
   env = await freshDb();
-  admin = adminOn(env.db, { timeZone: "Asia/Ho_Chi_Minh", schedule: loadSchedule({}) });
+  admin = adminOn(env.db, { timeZone: "Asia/Ho_Chi_Minh", schedule: loadSchedule({}, registry.jobs) });
 });
 afterEach(() => env.cleanup());
 
@@ -48,7 +49,7 @@ describe("jobs list", () => {
   });
 
   it("follows the configured schedule and time zone", async () => {
-    const custom = adminOn(env.db, { timeZone: "UTC", schedule: loadSchedule({ SCHEDULE_REPORT_PROMPT: "15 09:30", SCHEDULE_CHECKIN_REMINDER: "fri 17:00" }) });
+    const custom = adminOn(env.db, { timeZone: "UTC", schedule: loadSchedule({ SCHEDULE_REPORT_PROMPT: "15 09:30", SCHEDULE_CHECKIN_REMINDER: "fri 17:00" }, registry.jobs) });
     const lines = (await custom("jobs", "list")).lines;
     expect(lines[0]).toMatch(/^report-prompt\s+15 09:30\s+next 2025-02-15 09:30 \(UTC\)\s+last never$/);
     expect(lines[4]).toMatch(/^checkin-reminder\s+fri 17:00\s+next 2025-02-07 17:00 \(UTC\)\s+last never$/);

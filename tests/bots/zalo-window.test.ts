@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
@@ -32,7 +33,7 @@ describe("the Zalo interaction window", () => {
 describe("Zalo delivery outside the window", () => {
   let chat: ChatDriver;
   afterEach(async () => chat.close());
-  const deps = () => ({ db: chat.db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log });
+  const deps = () => ({ db: chat.db, schedule: loadSchedule({}, registry.jobs), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log });
 
   async function setup() {
     // They joined before the month's prompt (the 20th), which is then the first one sent.
@@ -112,7 +113,7 @@ describe("linking Zalo and the other channel", () => {
     expect(await chat.db.person.count()).toBe(1);
     expect(lastText(await chat.send("head", "/baocao"))).toContain("(1/11)");
     // Zalo was used last, so the reminder goes there.
-    await runJob({ db: chat.db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log }, "report-reminder", new Date("2026-11-23T01:00:00Z"), "manual", chat.clock.now);
+    await runJob({ db: chat.db, schedule: loadSchedule({}, registry.jobs), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log }, "report-reminder", new Date("2026-11-23T01:00:00Z"), "manual", chat.clock.now);
     await chat.server.dispatcher.flush();
     expect(lastText(await chat.history("head"))).toContain("⏰ Nhắc");
   });

@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
@@ -182,16 +183,16 @@ describe.each(CHANNELS)("/checkin over %s", (channel) => {
     await joinCase("mentor", c.id, unitA);
     await joinCase("mentor-2", c.id, unitA);
     const { log } = captureLogger();
-    const deps = { db: chat.db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log };
+    const deps = { db: chat.db, schedule: loadSchedule({}, registry.jobs), timeZone: "Asia/Ho_Chi_Minh", log };
     // They joined on Wednesday, after Monday's prompt: each got it at join, and the run sends nothing twice.
     expect(await runJob(deps, "checkin-prompt", new Date("2026-11-23T01:00:00Z"), "manual", chat.clock.now)).toMatchObject({ due: 2, queued: 0, alreadySent: 2 });
     await chat.server.dispatcher.flush();
     for (const who of ["mentor", "mentor-2"]) {
       const prompt = (await chat.history(who)).at(-1)!;
       expect(prompt.text).toBe("🤝 Tuần 23/11/2026: bạn cần xác nhận đã liên hệ 1 trường hợp (NT-01). Bấm “Xác nhận liên hệ” để bắt đầu.");
-      expect(prompt.choices).toEqual([{ label: "✅ Xác nhận liên hệ", value: "/checkin" }]);
+      expect(prompt.choices).toEqual([{ label: "✅ Xác nhận liên hệ", value: "/xacnhan" }]);
     }
-    expect(lastText(await chat.press("mentor", "/checkin"))).toContain(ASK_CONTACTED("NT-01"));
+    expect(lastText(await chat.press("mentor", "/xacnhan"))).toContain(ASK_CONTACTED("NT-01"));
     expect(lastText(await chat.send("mentor-2", "ok"))).toContain(ASK_CONTACTED("NT-01"));
   });
 

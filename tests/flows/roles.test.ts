@@ -1,7 +1,8 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { dueItems } from "../../src/scheduler/due.ts";
 import { loadWorld } from "../../src/scheduler/world.ts";
-import { loadSchedule } from "../../src/scheduler/schedule.ts";
+import { loadSchedule, theJob } from "../../src/scheduler/schedule.ts";
 import { createInvite, inviteExpiry } from "../../src/store/invites.ts";
 import { getReport, revisionsOf, saveReport } from "../../src/store/reports.ts";
 import { adminOn } from "../admin/harness.ts";
@@ -72,8 +73,9 @@ describe("roles add up", () => {
     await chat.send("ba", "/huy");
 
     const at = new Date("2026-11-23T01:00:00Z");
-    const world = await loadWorld(chat.db, at, TZ);
-    const items = dueItems("report-reminder", at, TZ, world, loadSchedule({}));
+    const schedule = loadSchedule({}, registry.jobs);
+    const world = await loadWorld(chat.db, theJob(schedule, "report-reminder"), at, TZ);
+    const items = dueItems("report-reminder", at, TZ, world, schedule);
     expect(items.map((i) => i.key).sort()).toEqual(
       expect.arrayContaining([expect.stringMatching(/:p\d+$/), expect.stringMatching(/:p\d+:u\d+$/)]),
     );

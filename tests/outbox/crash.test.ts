@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,7 +38,7 @@ describe("the outbox across a crash", () => {
         const unit = await addUnit(db, { name: `Khu phố ${i + 1}`, households: 100, classification: "has_cases" });
         await addPerson(db, { role: "head", unitId: unit.id, channel: "telegram", chatId: String(9000 + i) });
       }
-      const deps = { db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log };
+      const deps = { db, schedule: loadSchedule({}, registry.jobs), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log };
       expect(await runJob(deps, "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", new Date())).toMatchObject({ queued: HEADS });
 
       const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_KEY: TEST_DATA_KEY };
@@ -83,7 +84,7 @@ describe("the outbox across a crash", () => {
         const unit = await addUnit(db, { name: `Tổ ${i + 1}`, households: 100, classification: "has_cases" });
         await addPerson(db, { role: "head", unitId: unit.id, channel: "telegram", chatId: String(7000 + i) });
       }
-      const deps = { db, schedule: loadSchedule({}), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log };
+      const deps = { db, schedule: loadSchedule({}, registry.jobs), timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log };
       expect(await runJob(deps, "report-prompt", new Date("2026-11-20T01:00:00Z"), "manual", new Date())).toMatchObject({ queued: people });
       fake.latency(latencyMs);
       const env = {

@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { openOutboxPayload } from "../../src/store/outbox.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
@@ -13,7 +14,7 @@ import { captureLogger } from "../support/logger.ts";
 import { addPerson, queuedTexts } from "../support/people.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 // Monday 23/11/2026 08:00, Thursday 26/11 08:00 and the next Monday 30/11 08:00 in Hà Nội.
 const MONDAY = new Date("2026-11-23T01:00:00Z");
 const THURSDAY = new Date("2026-11-26T01:00:00Z");
@@ -74,7 +75,7 @@ describe("check-in jobs on a real database", () => {
     const [prompt, ...more] = await payloads(m1);
     expect(more).toEqual([]);
     expect(prompt!.text).toBe("🤝 Tuần 23/11/2026: bạn cần xác nhận đã liên hệ 2 trường hợp (NT-01, NT-02). Bấm “Xác nhận liên hệ” để bắt đầu.");
-    expect(prompt!.choices).toEqual([{ label: "✅ Xác nhận liên hệ", value: "/checkin" }]);
+    expect(prompt!.choices).toEqual([{ label: "✅ Xác nhận liên hệ", value: "/xacnhan" }]);
     expect(await queuedTexts(db, m2)).toEqual(["🤝 Tuần 23/11/2026: bạn cần xác nhận đã liên hệ 1 trường hợp (NT-02). Bấm “Xác nhận liên hệ” để bắt đầu."]);
     // A completed case, a former mentor: nothing to confirm.
     for (const who of [m3, former]) expect(await queuedTexts(db, who)).toEqual([]);

@@ -1,10 +1,11 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule, type JobName } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
 import { CHANNELS, joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { captureLogger } from "../support/logger.ts";
 
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 
 async function run(chat: ChatDriver, job: JobName, iso: string) {
   const outcome = await runJob({ db: chat.db, schedule, timeZone: "Asia/Ho_Chi_Minh", log: captureLogger().log }, job, new Date(iso), "manual", chat.clock.now);

@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { createScheduler } from "../../src/scheduler/scheduler.ts";
@@ -10,7 +11,7 @@ import { captureLogger } from "../support/logger.ts";
 import { addPerson, queuedTexts } from "../support/people.ts";
 
 const TZ = "Asia/Ho_Chi_Minh";
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 const values = { addicts: 1, suspected: 0, newCases: 0, familyRehab: 0, compulsoryReferrals: 0, relapses: 0, householdsCommitted: 0, propagandaSessions: 0, incidents: 0, suspectedSpots: 0, notes: null };
 
 describe("scheduled jobs on a real database", () => {

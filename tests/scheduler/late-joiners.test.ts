@@ -1,3 +1,4 @@
+import { registry } from "../../features/index.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadSchedule } from "../../src/scheduler/schedule.ts";
 import { runJob } from "../../src/scheduler/runner.ts";
@@ -17,7 +18,7 @@ import { addPerson, queuedTexts } from "../support/people.ts";
 // and nobody gets anything twice, whatever runs again.
 
 const TZ = "Asia/Ho_Chi_Minh";
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 const VALUES = { addicts: 1, suspected: 0, newCases: 0, familyRehab: 0, compulsoryReferrals: 0, relapses: 0, householdsCommitted: 0, propagandaSessions: 0, incidents: 0, suspectedSpots: 0, notes: null };
 const PROMPT = "📋 Đã đến kỳ báo cáo tháng 11/2026 của Khu phố Nguyễn Trãi";
 

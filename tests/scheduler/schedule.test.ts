@@ -1,6 +1,8 @@
+import { registry } from "../../features/index.ts";
 import { describe, expect, it } from "vitest";
 import { weekOf } from "../../src/domain/time.ts";
-import { dueItems, type World } from "../../src/scheduler/due.ts";
+import type { ReportWorld } from "../../features/report/jobs.ts";
+import { dueItems } from "../../src/scheduler/due.ts";
 import {
   latestOccurrence,
   latestOfJob,
@@ -9,6 +11,7 @@ import {
   nextOfJob,
   parseWhen,
   ScheduleError,
+  theJob,
   windowOf,
   type When,
 } from "../../src/scheduler/schedule.ts";
@@ -18,7 +21,7 @@ const at = (iso: string) => new Date(iso);
 const day20: When = { kind: "monthly", day: 20, hour: 8, minute: 0 };
 const day31: When = { kind: "monthly", day: 31, hour: 8, minute: 0 };
 const monday: When = { kind: "weekly", weekday: 1, hour: 8, minute: 0 };
-const schedule = loadSchedule({});
+const schedule = loadSchedule({}, registry.jobs);
 
 describe("when a job falls due, in APP_TIMEZONE", () => {
   it("fires at 08:00 Hanoi time, which is 01:00 UTC", () => {
@@ -44,10 +47,10 @@ describe("when a job falls due, in APP_TIMEZONE", () => {
   it("counts the month and week in local time, not UTC", () => {
     // 17:30 UTC on 30 November is 00:30 on 1 December in Hanoi.
     const lateNight = at("2026-11-30T17:30:00Z");
-    expect(windowOf("report-escalation", lateNight, TZ)).toBe("2026-12");
-    const escalation = latestOfJob(schedule["report-escalation"], lateNight, TZ);
+    expect(windowOf(theJob(schedule, "report-escalation"), lateNight, TZ)).toBe("2026-12");
+    const escalation = latestOfJob(schedule.times["report-escalation"]!, lateNight, TZ);
     expect(escalation).toEqual(at("2026-11-26T01:00:00Z"));
-    expect(windowOf("report-escalation", escalation, TZ)).toBe("2026-11"); // closed: not run again
+    expect(windowOf(theJob(schedule, "report-escalation"), escalation, TZ)).toBe("2026-11"); // closed: not run again
     // Sunday 23:30 Hanoi is still the week of Monday the 23rd.
     expect(weekOf(at("2026-11-29T16:30:00Z"), TZ)).toBe("2026-11-23");
     expect(weekOf(at("2026-11-29T17:30:00Z"), TZ)).toBe("2026-11-30");
@@ -56,11 +59,11 @@ describe("when a job falls due, in APP_TIMEZONE", () => {
   it("finds the weekly Monday and Thursday times", () => {
     expect(latestOccurrence(monday, at("2026-11-30T00:59:00Z"), TZ)).toEqual(at("2026-11-23T01:00:00Z"));
     expect(latestOccurrence(monday, at("2026-11-30T01:00:00Z"), TZ)).toEqual(at("2026-11-30T01:00:00Z"));
-    expect(latestOfJob(schedule["checkin-reminder"], at("2026-11-28T00:00:00Z"), TZ)).toEqual(at("2026-11-26T01:00:00Z"));
+    expect(latestOfJob(schedule.times["checkin-reminder"]!, at("2026-11-28T00:00:00Z"), TZ)).toEqual(at("2026-11-26T01:00:00Z"));
   });
 
   it("takes the later of a job's times, and the earlier for the next run", () => {
-    const reminders = schedule["report-reminder"];
+    const reminders = schedule.times["report-reminder"]!;
     expect(latestOfJob(reminders, at("2026-11-24T00:00:00Z"), TZ)).toEqual(at("2026-11-23T01:00:00Z"));
     expect(latestOfJob(reminders, at("2026-11-26T00:00:00Z"), TZ)).toEqual(at("2026-11-25T01:00:00Z"));
     expect(nextOfJob(reminders, at("2026-11-24T00:00:00Z"), TZ)).toEqual(at("2026-11-25T01:00:00Z"));
@@ -72,13 +75,16 @@ describe("when a job falls due, in APP_TIMEZONE", () => {
       { kind: "monthly", day: 12, hour: 17, minute: 0 },
     ]);
     expect(parseWhen("T2 08:00", "weekly")).toEqual([monday]);
-    expect(loadSchedule({ SCHEDULE_REPORT_PROMPT: "18 09:15" })["report-prompt"]).toEqual([{ kind: "monthly", day: 18, hour: 9, minute: 15 }]);
+    expect(loadSchedule({ SCHEDULE_REPORT_PROMPT: "18 09:15" }, registry.jobs).times["report-prompt"]).toEqual([{ kind: "monthly", day: 18, hour: 9, minute: 15 }]);
     for (const bad of ["32 08:00", "20 25:00", "20", "mon 08:00"]) {
-      expect(() => loadSchedule({ SCHEDULE_REPORT_PROMPT: bad })).toThrow(ScheduleError);
-      expect(() => loadSchedule({ SCHEDULE_REPORT_PROMPT: bad })).toThrow("SCHEDULE_REPORT_PROMPT");
+      expect(() => loadSchedule({ SCHEDULE_REPORT_PROMPT: bad }, registry.jobs)).toThrow(ScheduleError);
+      expect(() => loadSchedule({ SCHEDULE_REPORT_PROMPT: bad }, registry.jobs)).toThrow("SCHEDULE_REPORT_PROMPT");
     }
   });
 });
+
+/** What the report and check-in jobs look at, in one: each job reads its own part. */
+type World = ReportWorld & { checkinsDue: { mentorId: number; cases: string[] }[]; checkinsMissed: { code: string; unit: string }[] };
 
 describe("who is due", () => {
   const units = [
@@ -118,7 +124,7 @@ describe("who is due", () => {
     expect(dueItems("report-reminder", d25, TZ, world, schedule, at("2026-11-26T01:00:00Z"))).toEqual([]);
     expect(dueItems("report-prompt", nov20, TZ, world, schedule, at("2026-11-27T03:00:00Z"))).toEqual([]);
     // The deadline follows the schedule: escalating on the 28th leaves the 27th open.
-    const later = loadSchedule({ SCHEDULE_REPORT_ESCALATION: "28 08:00" });
+    const later = loadSchedule({ SCHEDULE_REPORT_ESCALATION: "28 08:00" }, registry.jobs);
     expect(dueItems("report-prompt", nov20, TZ, world, later, at("2026-11-27T03:00:00Z"))).toHaveLength(2);
   });
 

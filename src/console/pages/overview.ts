@@ -52,7 +52,7 @@ export function urgency(row: OverviewRow): number {
 
 /** The report deadline of a month: the first time the escalation job runs in it (default the 26th, 08:00). */
 function deadlineOf(deps: ConsoleDeps, period: string): Date | null {
-  const times = deps.schedule["report-escalation"].filter((w) => w.kind === "monthly").map((w) => dayOfPeriod(w, period, deps.timeZone).getTime());
+  const times = (deps.schedule.times["report-escalation"] ?? []).filter((w) => w.kind === "monthly").map((w) => dayOfPeriod(w, period, deps.timeZone).getTime());
   return times.length ? new Date(Math.min(...times)) : null;
 }
 

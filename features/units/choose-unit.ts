@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { fold } from "../../src/domain/text.ts";
 import { matchUnit } from "../../src/domain/units.ts";
 import { answerText } from "../../src/engine/flow.ts";
@@ -9,10 +10,8 @@ import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
  */
 
 /** What a flow keeps of a unit between steps. */
-export interface UnitRef {
-  id: number;
-  name: string;
-}
+export const UnitRef = z.object({ id: z.number().int(), name: z.string() });
+export type UnitRef = z.infer<typeof UnitRef>;
 
 /** Up to this many units, each one is a button; with more, the name is typed. */
 export const MAX_UNIT_BUTTONS = 5;

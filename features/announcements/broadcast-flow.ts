@@ -1,22 +1,26 @@
+import { z } from "zod";
 import { isOfficer } from "../../src/domain/access.ts";
 import { fold } from "../../src/domain/text.ts";
 import type { Flow, Step } from "../../src/engine/flow.ts";
-import { MAX_BROADCAST_LENGTH, type Audience } from "../../src/domain/broadcast.ts";
-import type { AudienceSizes } from "./queries.ts";
+import { Audience, MAX_BROADCAST_LENGTH } from "../../src/domain/broadcast.ts";
 import { textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
 import type { ChoiceMsg, Msg } from "../../src/engine/types.ts";
-import { unitAnswer, unitChoices, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
+import { unitAnswer, unitChoices, unknownUnitMsg, UnitRef } from "../units/choose-unit.ts";
+
+/** How many one audience reaches: in all, and per unit id (`AudienceSizes`). */
+const SavedReach = z.object({ all: z.number().int().min(0), byUnit: z.record(z.string(), z.number().int().min(0)) });
 
 /** An officer's announcement as it is put together, one answer per step. */
-export interface BroadcastData {
-  units: UnitRef[];
+export const BroadcastData = z.object({
+  units: z.array(UnitRef),
   /** how many people each audience reaches, read at the start for the summary */
-  sizes: AudienceSizes;
-  audience?: Audience;
+  sizes: z.record(Audience, SavedReach),
+  audience: Audience.optional(),
   /** null: every unit */
-  unitId?: number | null;
-  text?: string;
-}
+  unitId: z.number().int().nullable().optional(),
+  text: z.string().max(MAX_BROADCAST_LENGTH).optional(),
+});
+export type BroadcastData = z.infer<typeof BroadcastData>;
 
 const AUDIENCES: Audience[] = ["heads", "mentors", "residents"];
 
@@ -122,6 +126,7 @@ const confirmStep: Step<BroadcastData> = {
  */
 export const broadcastFlow: Flow<BroadcastData> = {
   name: "broadcast",
+  data: BroadcastData,
   async start(ctx) {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const [units, sizes] = await Promise.all([ctx.q.units(), ctx.q.audienceSizes()]);

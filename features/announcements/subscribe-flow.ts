@@ -1,11 +1,11 @@
+import { z } from "zod";
 import type { Flow } from "../../src/engine/flow.ts";
 import type { Msg } from "../../src/engine/types.ts";
-import { isAllUnits, unitAnswer, unitChoices, unknownUnitMsg, type UnitRef } from "../units/choose-unit.ts";
+import { isAllUnits, unitAnswer, unitChoices, unknownUnitMsg, UnitRef } from "../units/choose-unit.ts";
 
-/** While a resident picks the unit whose announcements they want. */
-export interface SubscribeData {
-  units: UnitRef[];
-}
+/** While a resident picks the unit whose announcements they want: the units to pick from. */
+export const SubscribeData = z.object({ units: z.array(UnitRef) });
+export type SubscribeData = z.infer<typeof SubscribeData>;
 
 /** Heads, mentors and officers get their role's announcements without asking. */
 const roleMsg = (role: string): Msg => ({ key: `role-${role}` });
@@ -17,6 +17,7 @@ const roleMsg = (role: string): Msg => ({ key: `role-${role}` });
  */
 export const subscribeFlow: Flow<SubscribeData> = {
   name: "subscribe",
+  data: SubscribeData,
   async start(ctx, args) {
     if (ctx.person.role !== "resident") {
       return { kind: "done", say: [{ key: "subscribe-not-needed", args: { role: roleMsg(ctx.person.role) } }] };

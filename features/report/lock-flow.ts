@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { isOfficer } from "../../src/domain/access.ts";
 import { displayPeriod, parsePeriodText, periodOf, previousPeriod } from "../../src/domain/period.ts";
 import type { Flow } from "../../src/engine/flow.ts";
@@ -22,9 +23,9 @@ export const lockFlow: Flow = {
 /** Why a month is reopened: kept in the lock history, so a few words at least. */
 export const MAX_UNLOCK_REASON = 500;
 
-interface UnlockData {
-  period: string;
-}
+/** The month being reopened (YYYY-MM), while its reason is asked for. */
+export const UnlockData = z.object({ period: z.string().regex(/^\d{4}-\d{2}$/) });
+export type UnlockData = z.infer<typeof UnlockData>;
 
 /**
  * `/unlock YYYY-MM [reason]` (`/mokhoa`): an officer reopens a locked month so its reports can be
@@ -32,6 +33,7 @@ interface UnlockData {
  */
 export const unlockFlow: Flow<UnlockData> = {
   name: "unlock",
+  data: UnlockData,
   async start(ctx, args) {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const [first = "", ...rest] = args.trim().split(/\s+/);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { canReportFor } from "../../src/domain/access.ts";
 import { displayPeriod, parsePeriodText, periodOf, previousPeriod } from "../../src/domain/period.ts";
 import { activeIn } from "../../src/domain/units.ts";
@@ -8,16 +9,16 @@ import {
   MAX_NOTES_LENGTH,
   REPORT_FIELDS,
   ReportValues,
+  ReportWarningSchema,
   validateReport,
   type CountField,
   type PartialReport,
   type ReportField,
   type ReportWarning,
 } from "../../src/domain/report.ts";
-import type { UnitInfo } from "../../src/domain/units.ts";
+import { Classification } from "../../src/domain/units.ts";
 import type { Flow, FlowContext, Start, Step, Transition } from "../../src/engine/flow.ts";
-import { pickUnitStep, type UnitStart } from "./report-unit.ts";
-import type { ReportSuggestion } from "./queries.ts";
+import { pickUnitStep, savedUnitStart, SavedMsg } from "./report-unit.ts";
 import { countAnswer, skipChoice, textAnswer, yesNoAnswer, yesNoChoices } from "../../src/engine/steps.ts";
 import { fieldLabel, violationMsg, warningMsg } from "../../src/domain/words.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
@@ -25,27 +26,50 @@ import { answerText } from "../../src/engine/flow.ts";
 import { understandChoice, type ChoiceOption } from "../../src/domain/understand/choice.ts";
 import { normalize, trimPoliteness, words } from "../../src/domain/understand/normalize.ts";
 
-/** The monthly report (DOMAIN.md): every field in order, a summary, a confirmation. */
-export interface ReportData {
-  unit: UnitInfo;
-  period: string;
-  previous: ReportValues | null;
+/** A unit as the report keeps it between steps (`UnitInfo`). */
+const SavedUnit = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  households: z.number().int().min(0),
+  classification: Classification,
+  retiredPeriod: z.string().optional(),
+});
+
+const SavedCountField = z.enum(COUNT_FIELDS);
+
+/** A value another feature suggests (`ReportSuggestion` of queries.ts), as saved. */
+const SavedSuggestion = z.object({ field: SavedCountField, value: z.number().int().min(0), source: SavedMsg });
+
+/** The monthly report's data for one unit, before a unit is picked among several. */
+const UnitReportData = z.object({
+  unit: SavedUnit,
+  /** YYYY-MM */
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+  previous: ReportValues.nullable(),
   /** the stored report when this is a correction */
-  existing: ReportValues | null;
-  answers: PartialReport;
+  existing: ReportValues.nullable(),
+  answers: ReportValues.partial(),
   /** warnings the head confirmed, at most one list per field */
-  warnings: ReportWarning[];
+  warnings: z.array(ReportWarningSchema),
   /** an answer that raised warnings, waiting for the head to confirm it */
-  pending?: { field: CountField; value: number; warnings: ReportWarning[] };
+  pending: z.object({ field: SavedCountField, value: z.number().int(), warnings: z.array(ReportWarningSchema) }).optional(),
   /** set while correcting one field from the summary: go back to the summary after it */
-  editing?: boolean;
+  editing: z.boolean().optional(),
   /** a hedged count ("hơn 3") waiting for the head to confirm it */
-  asking?: { field: CountField; value: number };
+  asking: z.object({ field: SavedCountField, value: z.number().int() }).optional(),
   /** values other features know for fields of a new report, offered with their source */
-  suggested?: ReportSuggestion[];
-  /** the units to choose from, for a person who reports for several */
-  pickUnits?: UnitStart<ReportData>[];
-}
+  suggested: z.array(SavedSuggestion).optional(),
+});
+
+/**
+ * The monthly report (DOMAIN.md): every field in order, a summary, a confirmation. The schema is
+ * checked when a saved report conversation is loaded; the type is read from it so they cannot drift.
+ */
+export const ReportData = UnitReportData.extend({
+  /** the units to choose from, for a person who reports for several (each one's data has none) */
+  pickUnits: z.array(savedUnitStart(UnitReportData)).optional(),
+});
+export type ReportData = z.infer<typeof ReportData>;
 
 /**
  * Every way a head names a field when choosing what to correct: its number in the summary, its
@@ -255,6 +279,7 @@ export const REPORT_FLOW = "report" as const;
 
 export const reportFlow: Flow<ReportData> = {
   name: REPORT_FLOW,
+  data: ReportData,
   async start(ctx, args) {
     // Every unit the person reports for (head or deputy); with several, they pick one.
     const unitIds = ctx.person.headOf.filter((id) => canReportFor(ctx.person, id));

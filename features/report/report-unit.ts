@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { fold } from "../../src/domain/text.ts";
 import { answerText, type Step } from "../../src/engine/flow.ts";
-import type { Msg } from "../../src/engine/types.ts";
+import type { Msg, MsgArg } from "../../src/engine/types.ts";
 
 /** How a report starts for one unit: its first step, data and words. */
 export interface UnitStart<D> {
@@ -8,6 +9,17 @@ export interface UnitStart<D> {
   step: string;
   data: D;
   say?: Msg[];
+}
+
+/** A message kept in a saved conversation (a suggestion's source, a unit's opening words). */
+export const SavedMsg: z.ZodType<Msg> = z.lazy(() =>
+  z.object({ key: z.string().min(1), args: z.record(z.string(), SavedMsgArg).optional() }),
+);
+const SavedMsgArg: z.ZodType<MsgArg> = z.lazy(() => z.union([z.string(), z.number(), SavedMsg, z.array(SavedMsg)]));
+
+/** The saved shape of a `UnitStart`, its data checked by `data`. */
+export function savedUnitStart<D>(data: z.ZodType<D>) {
+  return z.object({ name: z.string(), step: z.string().min(1), data, say: z.array(SavedMsg).optional() });
 }
 
 /**

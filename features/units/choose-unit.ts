@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { fold } from "../../src/domain/text.ts";
 import { matchUnit } from "../../src/domain/units.ts";
 import { answerText } from "../../src/engine/flow.ts";
@@ -9,10 +10,8 @@ import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
  */
 
 /** What a flow keeps of a unit between steps. */
-export interface UnitRef {
-  id: number;
-  name: string;
-}
+export const UnitRef = z.object({ id: z.number().int(), name: z.string() });
+export type UnitRef = z.infer<typeof UnitRef>;
 
 /** The value of the "every unit" button. */
 export const ALL_UNITS = "all";

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { isOfficer } from "../../src/domain/access.ts";
 import { displayPeriod, periodOf } from "../../src/domain/period.ts";
 import { fold } from "../../src/domain/text.ts";
@@ -14,11 +15,13 @@ import type { ChoiceMsg, Msg } from "../../src/engine/types.ts";
 
 type Action = "rename" | "households" | "class" | "retire";
 
-interface UnitAdminData {
-  unit: { id: number; name: string; households: number; classification: Classification };
+/** The unit an officer is changing, as read at the start. */
+export const UnitAdminData = z.object({
+  unit: z.object({ id: z.number().int(), name: z.string(), households: z.number().int().min(0), classification: Classification }),
   /** this month, read at the start: a new class or a retirement takes effect from it */
-  period: string;
-}
+  period: z.string().regex(/^\d{4}-\d{2}$/),
+});
+export type UnitAdminData = z.infer<typeof UnitAdminData>;
 
 const ACTIONS: Action[] = ["rename", "households", "class", "retire"];
 
@@ -102,6 +105,7 @@ const retireStep: Step<UnitAdminData> = {
 
 export const unitAdminFlow: Flow<UnitAdminData> = {
   name: "units",
+  data: UnitAdminData,
   async start(ctx, args) {
     if (!isOfficer(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     if (!args.trim()) {

@@ -1,9 +1,11 @@
+import { z } from "zod";
 import { canManageCases, canSeeCaseNames } from "../../src/domain/access.ts";
 import { understandDate } from "../../src/domain/understand/dates.ts";
 import {
   CASE_STATUSES,
   CaseCode,
   caseStatusMsg,
+  IsoDate,
   checkinMethodMsg,
   checkinStateMsg,
   MAX_CASE_NAME,
@@ -179,11 +181,12 @@ export const caseInviteFlow: Flow = {
 };
 
 /** The status conversation: which case (unless given), then which status. */
-export interface CaseStatusData {
+export const CaseStatusData = z.strictObject({
   /** the codes to choose from, read at the start */
-  codes: string[];
-  code?: string;
-}
+  codes: z.array(z.string()),
+  code: z.string().optional(),
+});
+export type CaseStatusData = z.infer<typeof CaseStatusData>;
 
 const statusCodeStep: Step<CaseStatusData> = {
   ask(d) {
@@ -215,6 +218,7 @@ const statusStep: Step<CaseStatusData> = {
  */
 export const caseStatusFlow: Flow<CaseStatusData> = {
   name: "casestatus",
+  data: CaseStatusData,
   async start(ctx, args) {
     if (!canManageCases(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const codes = (await ctx.q.cases()).map((c) => c.code);
@@ -232,17 +236,18 @@ export const caseStatusFlow: Flow<CaseStatusData> = {
 };
 
 /** An officer's new case as it is put together. The name is asked last and never kept here. */
-export interface NewCaseData {
+export const NewCaseData = z.strictObject({
   /** codes taken, read at the start (the effect checks again) */
-  taken: string[];
-  units: UnitRef[];
+  taken: z.array(z.string()),
+  units: z.array(z.object({ id: z.number(), name: z.string() })),
   /** today in APP_TIMEZONE, for the "Hôm nay" button */
-  today: string;
-  code?: string;
-  unitId?: number;
-  startDate?: string;
-  endDate?: string | null;
-}
+  today: IsoDate,
+  code: z.string().optional(),
+  unitId: z.number().optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+export type NewCaseData = z.infer<typeof NewCaseData>;
 
 const TODAY = "today";
 const TODAY_WORDS = new Set(["hom nay", "today", TODAY]);
@@ -347,6 +352,7 @@ const nameStep: Step<NewCaseData> = {
  */
 export const newCaseFlow: Flow<NewCaseData> = {
   name: "newcase",
+  data: NewCaseData,
   async start(ctx) {
     if (!canManageCases(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const [units, cases] = await Promise.all([ctx.q.units(), ctx.q.cases()]);

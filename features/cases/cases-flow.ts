@@ -5,9 +5,9 @@ import {
   CASE_STATUSES,
   CaseCode,
   caseStatusMsg,
-  IsoDate,
   checkinMethodMsg,
   checkinStateMsg,
+  IsoDate,
   MAX_CASE_NAME,
   normalizeCaseCode,
   parseDateText,
@@ -235,11 +235,14 @@ export const caseStatusFlow: Flow<CaseStatusData> = {
   steps: { code: statusCodeStep, status: statusStep },
 };
 
+/** A unit as the new-case conversation keeps it (the units feature's `UnitRef`). */
+const SavedUnit = z.object({ id: z.number(), name: z.string() }) satisfies z.ZodType<UnitRef>;
+
 /** An officer's new case as it is put together. The name is asked last and never kept here. */
 export const NewCaseData = z.strictObject({
   /** codes taken, read at the start (the effect checks again) */
   taken: z.array(z.string()),
-  units: z.array(z.object({ id: z.number(), name: z.string() })),
+  units: z.array(SavedUnit),
   /** today in APP_TIMEZONE, for the "Hôm nay" button */
   today: IsoDate,
   code: z.string().optional(),

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { canManageCases, canSeeCaseNames } from "../../src/domain/access.ts";
 import { understandDate } from "../../src/domain/understand/dates.ts";
 import {
@@ -6,6 +7,7 @@ import {
   caseStatusMsg,
   checkinMethodMsg,
   checkinStateMsg,
+  IsoDate,
   MAX_CASE_NAME,
   normalizeCaseCode,
   parseDateText,
@@ -177,11 +179,12 @@ export const caseInviteFlow: Flow = {
 };
 
 /** The status conversation: which case (unless given), then which status. */
-export interface CaseStatusData {
+export const CaseStatusData = z.strictObject({
   /** the codes to choose from, read at the start */
-  codes: string[];
-  code?: string;
-}
+  codes: z.array(z.string()),
+  code: z.string().optional(),
+});
+export type CaseStatusData = z.infer<typeof CaseStatusData>;
 
 const statusCodeStep: Step<CaseStatusData> = {
   ask(d) {
@@ -213,6 +216,7 @@ const statusStep: Step<CaseStatusData> = {
  */
 export const caseStatusFlow: Flow<CaseStatusData> = {
   name: "casestatus",
+  data: CaseStatusData,
   async start(ctx, args) {
     if (!canManageCases(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const codes = (await ctx.q.cases()).map((c) => c.code);
@@ -229,18 +233,22 @@ export const caseStatusFlow: Flow<CaseStatusData> = {
   steps: { code: statusCodeStep, status: statusStep },
 };
 
+/** A unit as the new-case conversation keeps it (the units feature's `UnitRef`). */
+const SavedUnit = z.object({ id: z.number(), name: z.string() }) satisfies z.ZodType<UnitRef>;
+
 /** An officer's new case as it is put together. The name is asked last and never kept here. */
-export interface NewCaseData {
+export const NewCaseData = z.strictObject({
   /** codes taken, read at the start (the effect checks again) */
-  taken: string[];
-  units: UnitRef[];
+  taken: z.array(z.string()),
+  units: z.array(SavedUnit),
   /** today in APP_TIMEZONE, for the "Hôm nay" button */
-  today: string;
-  code?: string;
-  unitId?: number;
-  startDate?: string;
-  endDate?: string | null;
-}
+  today: IsoDate,
+  code: z.string().optional(),
+  unitId: z.number().optional(),
+  startDate: IsoDate.optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+export type NewCaseData = z.infer<typeof NewCaseData>;
 
 const TODAY = "today";
 const TODAY_WORDS = new Set(["hom nay", "today", TODAY]);
@@ -345,6 +353,7 @@ const nameStep: Step<NewCaseData> = {
  */
 export const newCaseFlow: Flow<NewCaseData> = {
   name: "newcase",
+  data: NewCaseData,
   async start(ctx) {
     if (!canManageCases(ctx.person)) return { kind: "done", say: [{ key: "not-allowed" }] };
     const [units, cases] = await Promise.all([ctx.q.units(), ctx.q.cases()]);

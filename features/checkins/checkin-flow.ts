@@ -1,14 +1,16 @@
+import { z } from "zod";
 import { isMentor } from "../../src/domain/access.ts";
 import {
   CHECKIN_METHODS,
+  CheckinMethod,
   checkinMethodMsg,
   checkinStateMsg,
   MAX_CHECKIN_NOTE,
   normalizeCaseCode,
   statesFor,
+  CheckinState,
+  IsoDate,
   type CheckinEntry,
-  type CheckinMethod,
-  type CheckinState,
 } from "../../src/domain/cases.ts";
 import { fold, parseYesNo } from "../../src/domain/text.ts";
 import { displayDate, weekOf } from "../../src/domain/time.ts";
@@ -29,31 +31,44 @@ import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
  */
 
 /** A case the mentor may check in this week. */
-export interface CaseRef {
-  id: number;
-  code: string;
+export const CaseRef = z.object({
+  id: z.number(),
+  code: z.string(),
   /** already checked in this week, before this conversation (checking it again replaces it) */
-  checked: boolean;
-}
+  checked: z.boolean(),
+});
+export type CaseRef = z.infer<typeof CaseRef>;
 
 /** The case being answered. */
-interface Current {
-  caseId: number;
-  code: string;
-  contacted?: boolean;
-  method?: CheckinMethod | null;
-  state?: CheckinState;
-  note?: string | null;
-}
+const Current = z.object({
+  caseId: z.number(),
+  code: z.string(),
+  contacted: z.boolean().optional(),
+  method: CheckinMethod.nullable().optional(),
+  state: CheckinState.optional(),
+  note: z.string().nullable().optional(),
+});
 
-export interface CheckinData {
+/** One case's answers, confirmed in this conversation (the domain's `CheckinEntry`). */
+const Entry = z.object({
+  caseId: z.number(),
+  code: z.string(),
+  contacted: z.boolean(),
+  method: CheckinMethod.nullable(),
+  state: CheckinState,
+  note: z.string().nullable(),
+}) satisfies z.ZodType<CheckinEntry>;
+
+/** A mentor's check-in conversation, as saved between messages. */
+export const CheckinData = z.strictObject({
   /** the week being confirmed: the one the conversation started in */
-  week: string;
-  cases: CaseRef[];
-  /** cases confirmed in this conversation, stored when it ends */
-  entries: CheckinEntry[];
-  current?: Current;
-}
+  week: IsoDate,
+  cases: z.array(CaseRef),
+  /** cases confirmed in this conversation (each stored as it was confirmed) */
+  entries: z.array(Entry),
+  current: Current.optional(),
+});
+export type CheckinData = z.infer<typeof CheckinData>;
 
 const FINISH = "finish";
 const caseValue = (id: number) => `case:${id}`;
@@ -295,6 +310,7 @@ export const CHECKIN_FLOW = "checkin" as const;
 
 export const checkinFlow: Flow<CheckinData> = {
   name: CHECKIN_FLOW,
+  data: CheckinData,
   async start(ctx, args) {
     if (!isMentor(ctx.person)) return { kind: "done", say: [{ key: "checkin-not-mentor" }] };
     const week = weekOf(ctx.now, ctx.timeZone);

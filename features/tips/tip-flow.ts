@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { isOfficer } from "../../src/domain/access.ts";
+import { Channel } from "../../src/domain/roles.ts";
 import { fold, isSkip } from "../../src/domain/text.ts";
 import { normalizeTipCode, TIP_LIMITS, TipCategory } from "../../src/domain/tips.ts";
 import { answerText, type Flow, type Step, type Transition } from "../../src/engine/flow.ts";
@@ -7,17 +9,23 @@ import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
 import { officerTipView } from "./officer-flows.ts";
 import { tipLines } from "./tip-lines.ts";
 
-/** A tip as it is being told: each answer kept until the tipster confirms. */
-export interface TipDraft {
-  category?: TipCategory;
-  description?: string;
-  placeText?: string | null;
-  location?: { latitude: number; longitude: number } | null;
-  whenText?: string | null;
-  photo?: { channel: string; fileId: string } | null;
-  anonymous?: boolean;
-  contact?: string | null;
-}
+/**
+ * A tip as it is being told: each answer kept until the tipster confirms; `code` alone when the
+ * tipster is answering an officer's question about their tip. Every key may be absent (the tip
+ * starts empty), so the object is strict: a key this version does not know means another shape.
+ */
+export const TipDraft = z.strictObject({
+  category: TipCategory.optional(),
+  description: z.string().optional(),
+  placeText: z.string().nullable().optional(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable().optional(),
+  whenText: z.string().nullable().optional(),
+  photo: z.object({ channel: Channel, fileId: z.string() }).nullable().optional(),
+  anonymous: z.boolean().optional(),
+  contact: z.string().nullable().optional(),
+  code: z.string().optional(),
+});
+export type TipDraft = z.infer<typeof TipDraft>;
 
 /** How residents name each category, beside the buttons' words ("hút chích", "bán ma túy"). */
 const CATEGORY_SAYS: Record<TipCategory, string[]> = {
@@ -147,7 +155,7 @@ const confirmStep: Step<TipDraft> = {
 };
 
 /** Answering an officer's question about one's own tip. */
-const answerStep: Step<TipDraft & { code?: string }> = {
+const answerStep: Step<TipDraft> = {
   ask: () => ({ say: [{ key: "tip-q-answer" }] }),
   reply(input: InboundContent, d) {
     const parsed = textAnswer(input, { max: TIP_LIMITS.answerMax, optional: false });
@@ -160,8 +168,9 @@ const answerStep: Step<TipDraft & { code?: string }> = {
  * `/tip` (`/tobao`): anyone sends a tip, anonymous by default. `/tip CODE`: the tipster sees its
  * status and answers a question waiting for them; an officer sees the tip itself.
  */
-export const tipFlow: Flow<TipDraft & { code?: string }> = {
+export const tipFlow: Flow<TipDraft> = {
   name: "tip",
+  data: TipDraft,
   async start(ctx, args) {
     if (args.trim()) {
       const code = normalizeTipCode(args);

@@ -1,4 +1,5 @@
 import { isOfficer } from "../../src/domain/access.ts";
+import { broadcastMessage } from "../../src/domain/broadcast.ts";
 import type { Feature } from "../../src/engine/feature.ts";
 import { queueBulkForPerson } from "../../src/outbox/address.ts";
 import { sendBroadcast, type Audience } from "../../src/store/broadcasts.ts";
@@ -40,6 +41,7 @@ export const effects: Feature["effects"] = {
       { audience: effect.audience, unitId: effect.unitId, text: effect.text, createdBy: `person:${person.id}` },
       now,
       queueBulkForPerson,
+      { say: [broadcastMessage(effect.text)] },
     );
     return { say: [{ key: "broadcast-sent", args: { queued: sent.queued, unreachable: sent.unreachable } }], toOfficers: [] };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { broadcastMessage } from "../domain/broadcast.ts";
 import { queueBulkForPerson } from "../outbox/address.ts";
 import { Audience, MAX_BROADCAST_LENGTH, sendBroadcast } from "../store/broadcasts.ts";
 import { inTransaction } from "../store/client.ts";
@@ -46,7 +47,7 @@ export async function runBroadcastCommand(command: BroadcastCommand, io: AdminIo
   const unit = command.unit === null ? null : await unitNamedOrFail(io.db, command.unit);
   const sent = await inTransaction(
     io.db,
-    (tx) => sendBroadcast(tx, { audience: command.audience, unitId: unit?.id ?? null, text: command.text, createdBy: ADMIN_CREATOR }, io.now, queueBulkForPerson),
+    (tx) => sendBroadcast(tx, { audience: command.audience, unitId: unit?.id ?? null, text: command.text, createdBy: ADMIN_CREATOR }, io.now, queueBulkForPerson, { say: [broadcastMessage(command.text)] }),
     { maxWait: 30_000, timeout: 120_000 },
   );
   const whom = `${AUDIENCE_TEXT[command.audience]} of ${unit ? unit.name : "all units"}`;

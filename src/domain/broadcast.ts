@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Msg } from "./message.ts";
 
 /**
  * Who an announcement goes to: the heads, the rehab mentors, or the residents who asked for
@@ -9,3 +10,8 @@ export type Audience = z.infer<typeof Audience>;
 
 /** The longest announcement, in characters: a few paragraphs, well inside one Telegram message. */
 export const MAX_BROADCAST_LENGTH = 2000;
+
+/** What recipients read: the officer's text under the police's header, in their own language. */
+export function broadcastMessage(text: string): Msg {
+  return { key: "broadcast-message", args: { text } };
+}

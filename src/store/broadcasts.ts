@@ -65,11 +65,6 @@ export async function audienceSizes(db: DbOrTx): Promise<AudienceSizes> {
   return sizes;
 }
 
-/** What recipients read: the officer's text under the police's header, in their own language. */
-export function broadcastMessage(text: string): Msg {
-  return { key: "broadcast-message", args: { text } };
-}
-
 /**
  * Queues one proactive message for one person under an idempotency key: `queueForPerson` of
  * src/outbox/address.ts, passed in so the store does not render messages itself.
@@ -107,9 +102,10 @@ export interface BroadcastOutcome {
  * Sends an announcement: records a Broadcast and queues one message per person of the audience,
  * keyed `broadcast:<id>:p<personId>` so it is queued once per person whatever repeats. Run it
  * inside a transaction, so the record and its messages commit together; the outbox sends them.
- * The one place both the chat's /broadcast and the admin's `broadcast` go through.
+ * The one place both the chat's /broadcast and the admin's `broadcast` go through; the words are
+ * the caller's (`broadcastMessage` of src/domain/broadcast.ts), the store renders nothing.
  */
-export async function sendBroadcast(db: DbOrTx, input: NewBroadcast, now: Date, queue: QueueMessage): Promise<BroadcastOutcome> {
+export async function sendBroadcast(db: DbOrTx, input: NewBroadcast, now: Date, queue: QueueMessage, message: { say: Msg[] }): Promise<BroadcastOutcome> {
   const broadcast = await db.broadcast.create({
     data: { audience: input.audience, unitId: input.unitId, text: input.text, createdBy: input.createdBy, createdAt: now },
   });
@@ -117,7 +113,7 @@ export async function sendBroadcast(db: DbOrTx, input: NewBroadcast, now: Date, 
   let queued = 0;
   let unreachable = 0;
   for (const personId of ids) {
-    const result = await queue(db, personId, { say: [broadcastMessage(input.text)] }, `broadcast:${broadcast.id}:p${personId}`, now);
+    const result = await queue(db, personId, message, `broadcast:${broadcast.id}:p${personId}`, now);
     if (result === "queued") queued++;
     if (result === "no-address") unreachable++;
   }

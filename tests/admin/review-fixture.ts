@@ -1,3 +1,4 @@
+import { broadcastMessage } from "../../src/domain/broadcast.ts";
 import type { ReportValues } from "../../src/domain/report.ts";
 import type { TipCategory, TipStatus } from "../../src/domain/tips.ts";
 import { queueForPerson } from "../../src/outbox/address.ts";
@@ -93,7 +94,7 @@ export async function reviewFixture(db: Db) {
   await setCaseStatus(db, nt.id, "relapsed", officer.id, new Date("2025-05-20T03:00:00Z"));
 
   for (const time of ["2024-12-20T03:00:00Z", "2025-05-01T03:00:00Z", "2025-07-05T03:00:00Z"]) {
-    await sendBroadcast(db, { audience: "heads", unitId: null, text: "Họp tổ tự quản", createdBy: "admin" }, new Date(time), queueForPerson);
+    await sendBroadcast(db, { audience: "heads", unitId: null, text: "Họp tổ tự quản", createdBy: "admin" }, new Date(time), queueForPerson, { say: [broadcastMessage("Họp tổ tự quản")] });
   }
   return { nguyenTrai, chiLinh, dongTam, leLoi, hoaBinh };
 }

@@ -738,3 +738,4 @@ console-audit-col-when = Lúc
 console-audit-col-who = Người xem
 console-audit-officer = Cán bộ số { $id }
 console-audit-you = bạn
+console-audit-link = Xem nhật ký xem họ tên

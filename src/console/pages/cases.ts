@@ -41,7 +41,7 @@ function caseTable(t: T, rows: CaseWeek[], empty: string): SafeHtml {
 }
 
 async function list(deps: ConsoleDeps, _req: Request, res: Response) {
-  const { t, now } = locals(res);
+  const { t, now, viewer } = locals(res);
   const week = weekOf(now, deps.timeZone);
   // The same questions as chat's /hoso (features/cases/queries.ts): the week's due cases, and every case for the relapses.
   const [due, all] = await Promise.all([casesOfWeek(deps.db, week), listCases(deps.db)]);
@@ -57,7 +57,7 @@ async function list(deps: ConsoleDeps, _req: Request, res: Response) {
 <li class="card"><span class="big">${overdue.length}</span>${t({ key: "console-cases-card-overdue" })}</li>
 <li class="card"><span class="big">${relapsed.length + suspected.length}</span>${t({ key: "console-cases-card-relapses" })}</li>
 </ul>
-<p class="muted">${t({ key: "console-cases-codes-only" })}</p>
+<p class="muted">${t({ key: "console-cases-codes-only" })}${canSeeCaseNames(viewer) ? html` <a href="/console/audit">${t({ key: "console-audit-link" })}</a>` : ""}</p>
 <h2 id="unchecked">${t({ key: "console-cases-unchecked", args: { count: unchecked.length } })}</h2>
 ${caseTable(t, unchecked, t({ key: "console-cases-none" }))}
 <h2 id="overdue">${t({ key: "console-cases-overdue", args: { count: overdue.length } })}</h2>

@@ -243,3 +243,22 @@ export async function countTipsBetween(db: DbOrTx, start: Date, end: Date): Prom
   }
   return counts;
 }
+
+/**
+ * The officers' queue in the console: every tip, or those of one status and category, newest
+ * first by id. Never ordered by time: a tip's time is sealed, and the id's order is all a page needs.
+ */
+export async function tipQueue(db: DbOrTx, filter: { status?: TipStatus; category?: TipCategory } = {}, limit = 200): Promise<TipView[]> {
+  const rows = await db.tip.findMany({
+    where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.category ? { category: filter.category } : {}) },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
+  return rows.map(toView);
+}
+
+/** A tip's status changes, oldest first: officers' actions (pages show their day only, as for every tip time). */
+export async function tipStatusChanges(db: DbOrTx, tipId: number): Promise<{ from: TipStatus; to: TipStatus; at: Date }[]> {
+  const rows = await db.tipStatusChange.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { fromStatus: true, toStatus: true, at: true } });
+  return rows.map((r) => ({ from: TipStatus.parse(r.fromStatus), to: TipStatus.parse(r.toStatus), at: r.at }));
+}

@@ -3,14 +3,17 @@ import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportValues } from "../../src/domain/report.ts";
+import { openCase, saveCheckin, sealerFor } from "../../src/store/cases.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { reclassifyUnit } from "../../src/store/units.ts";
 import { joinAs, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { addPerson } from "../support/people.ts";
+import { tipFrom } from "../support/tips.ts";
 
 /**
  * The console in a real (headless) Chromium, signed in through `/web` from the fake Telegram: the
- * overview and the green zone at 360 px and 1366 px. The screenshots land in
+ * overview, the green zone, a unit, the tips and a tip (asked a question through its form), the
+ * cases and a case, at 360 px and 1366 px. The screenshots land in
  * tests/console/screenshots/ (git-ignored) for a person to look at.
  */
 const CHROMIUM = "/usr/bin/chromium";
@@ -37,6 +40,7 @@ describe("the console in a browser", () => {
   let chat: ChatDriver;
   let browser: Browser | undefined;
   let loginPath = "";
+  let tipCode = "";
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
@@ -75,6 +79,17 @@ describe("the console in a browser", () => {
     }
     await reclassifyUnit(chat.db, units[3]!.id, "has_cases", { byPersonId: null, by: "admin", period: "2026-06", now: new Date("2026-06-01T00:00:00Z") }).catch(() => undefined);
     await joinAs(chat, "officer", "officer", null);
+    // Tips from residents over Telegram (one pinned, one typed with a long description), and cases with check-ins.
+    tipCode = await tipFrom(chat, "resident-1", { pin: true, description: "Có nhóm thanh niên tụ tập sử dụng ma túy ở bãi đất trống sau chợ, thường sau 22 giờ" });
+    await tipFrom(chat, "resident-2", { description: "Nghi có người bán ma túy ở quán nước đầu ngõ 5, khách lạ ra vào liên tục cả ngày", place: "Quán nước đầu ngõ 5, đường Nguyễn Trãi" });
+    // The Telegram driver's DATA_KEY (tests/support/chat.ts), so the page can open the name.
+    const sealer = sealerFor(Buffer.alloc(32, 7).toString("base64"));
+    const mentor = await addPerson(chat.db, { role: "mentor", unitId: units[0]!.id });
+    const c1 = await openCase(chat.db, { code: "NT-01", unitId: units[0]!.id, name: "Nguyễn Văn Thử Nghiệm", startDate: "2026-09-01", endDate: "2027-03-01" }, sealer);
+    await openCase(chat.db, { code: "NT-02", unitId: units[0]!.id, name: null, startDate: "2026-09-01", endDate: null }, sealer);
+    for (const [week, state] of [["2026-11-16", "stable"], ["2026-11-23", "worrying"]] as const) {
+      await saveCheckin(chat.db, { entry: { caseId: c1.id, code: "NT-01", contacted: true, method: "phone", state, note: week === "2026-11-23" ? "Gia đình báo có bạn cũ đến tìm" : null }, mentorId: mentor.id, week, now: chat.clock.now }, sealer);
+    }
     const text = (await chat.send("officer", "/trangweb")).at(-1)!.text;
     loginPath = /(\/console\/login\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
 
@@ -90,7 +105,7 @@ describe("the console in a browser", () => {
     await chat?.close().catch(() => {});
   }, 60_000);
 
-  it("signs in from the /web link, and shows the overview and the green zone at 360 px and 1366 px", async () => {
+  it("signs in from the /web link, and shows the overview, green zone, tips and cases at 360 px and 1366 px", async () => {
     const context = await browser!.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -104,13 +119,18 @@ describe("the console in a browser", () => {
         ["overview", "/console"],
         ["green", "/console/green"],
         ["unit", "/console/units/1"],
+        ["tips", "/console/tips"],
+        ["tip", `/console/tips/${tipCode}`],
+        ["cases", "/console/cases"],
+        ["case", "/console/cases/NT-01"],
       ] as const) {
         await page.goto(`${chat.base}${url}`);
         // Nothing but the wide tables (which scroll in their own box) may make the page wider than the screen.
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
         // What a phone shows first, and the first rows of the main table, at their real size.
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}-screen.png`) });
-        await page.locator("h2").first().scrollIntoViewIfNeeded();
+        // (the tips queue has no second heading: its table follows the filters)
+        if ((await page.locator("h2").count()) > 0) await page.locator("h2").first().scrollIntoViewIfNeeded();
         await page.evaluate(() => document.querySelectorAll("h2")[0]?.scrollIntoView());
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}-table.png`) });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -123,6 +143,14 @@ describe("the console in a browser", () => {
         expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);
       }
     }
+
+    // A question from a tip's page, through its real form (with its CSRF field): the page says it was sent.
+    await page.goto(`${chat.base}/console/tips/${tipCode}`);
+    await page.getByLabel("Câu hỏi cho người báo").fill("Bạn thấy khoảng mấy người?");
+    await page.getByRole("button", { name: "Gửi câu hỏi" }).click();
+    expect(new URL(page.url()).pathname).toBe(`/console/tips/${tipCode}`);
+    await expect(page.locator(".flash").textContent()).resolves.toContain(`Đã gửi câu hỏi cho người báo tin ${tipCode}`);
+    await page.screenshot({ path: path.join(SHOTS, "tip-asked-1366.png"), fullPage: true });
 
     // Keyboard: the first Tab reaches the skip link, which is then visible.
     await page.goto(`${chat.base}/console`);

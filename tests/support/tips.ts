@@ -1,0 +1,31 @@
+import { userTag } from "../../src/store/keyring.ts";
+import { lastText, type ChatDriver } from "./chat.ts";
+
+/**
+ * A resident sends a tip through the real /tobao flow: about people using, with a typed place
+ * or (with `pin`) a location, anonymous unless `named` gives their contact. Returns its code.
+ */
+export async function tipFrom(chat: ChatDriver, user: string, options: { description?: string; place?: string; pin?: boolean; named?: string } = {}): Promise<string> {
+  await chat.send(user, "/tobao");
+  await chat.press(user, "using");
+  await chat.send(user, options.description ?? "Có người tụ tập sử dụng ma túy ở nhà hoang");
+  if (options.pin) await chat.sendOther(user, "location");
+  else await chat.send(user, options.place ?? "Nhà hoang cuối xóm");
+  await chat.send(user, "bỏ qua");
+  await chat.send(user, "bỏ qua");
+  if (options.named) {
+    await chat.press(user, "named");
+    await chat.send(user, options.named);
+  } else {
+    await chat.press(user, "anonymous");
+  }
+  const done = lastText(await chat.press(user, "yes"));
+  const code = /(TB-[A-Z0-9]{6})/.exec(done)?.[1];
+  if (!code) throw new Error(`no tip code in ${done}`);
+  return code;
+}
+
+/** The person behind a Telegram user of the chat driver (found as the product finds them: by tag). */
+export async function telegramPersonId(chat: ChatDriver, user: string): Promise<number> {
+  return (await chat.db.channelIdentity.findFirstOrThrow({ where: { channel: "telegram", externalId: userTag("telegram", chat.idOf(user)) } })).personId;
+}

@@ -73,6 +73,8 @@ export function createServer(options: ServerOptions): Server {
   let dispatcher: Dispatcher | undefined;
   let stopping = false;
   const probe = createWriteProbe(sqlitePath(config.databaseUrl), { minFreeBytes: options.minFreeBytes });
+  // Wrong codes are counted per person whether typed in chat or sent from the console.
+  const guesses = createGuessLimit();
   const inbox = createInbox({
     db,
     clock,
@@ -83,7 +85,7 @@ export function createServer(options: ServerOptions): Server {
       dataKey: config.dataKey,
       inviteTtlDays: config.inviteTtlDays,
       publicUrl: config.publicUrl,
-      guesses: createGuessLimit(),
+      guesses,
       // A head or mentor who joins after this month's (week's) prompt went out gets it at once.
       onJoin: (tx, joined, now) => queueOwedToNewcomer(tx, joined, { schedule: config.schedule, timeZone: config.timeZone }, now),
     },
@@ -142,6 +144,9 @@ export function createServer(options: ServerOptions): Server {
       org: config.org,
       schedule: config.schedule,
       clock,
+      registry,
+      effectContext: { dataKey: config.dataKey, timeZone: config.timeZone, inviteTtlDays: config.inviteTtlDays, guesses, publicUrl: config.publicUrl },
+      onQueued: () => dispatcher?.wake(),
     },
     stopping: () => stopping,
   });

@@ -1,3 +1,4 @@
+import type { EffectContext, Registry } from "../engine/feature.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "../store/client.ts";
 import type { Schedule } from "../scheduler/schedule.ts";
@@ -16,4 +17,10 @@ export interface ConsoleDeps {
   /** when the report jobs run: the report deadline is the escalation day */
   schedule: Schedule;
   clock: () => Date;
+  /** the features: the console's actions apply their effects exactly as chat does (src/console/act.ts) */
+  registry: Registry;
+  /** what effects need beyond the transaction: the same as the engine's */
+  effectContext: EffectContext;
+  /** wakes the outbox after an action queued messages (the dispatcher would find them later anyway) */
+  onQueued?: () => void;
 }

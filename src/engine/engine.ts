@@ -286,8 +286,11 @@ async function reply(tx: Tx, to: Address, personId: number, lang: Lang, say: Msg
   await enqueue(tx, { channel: to.channel, chatId: to.chatId, personId, payload }, now);
 }
 
-/** Queues each alert for every officer, in the officer's own language, where they last wrote. */
-async function notifyOfficers(tx: Tx, alerts: Msg[][], now: Date) {
+/**
+ * Queues each alert for every officer, in the officer's own language, where they last wrote.
+ * Exported for the console, whose actions apply the same effects as chat and alert the same way.
+ */
+export async function notifyOfficers(tx: Tx, alerts: Msg[][], now: Date) {
   if (alerts.length === 0) return;
   for (const officer of await peopleWithRole(tx, "officer")) {
     const to = await preferredAddress(tx, officer.id, now);

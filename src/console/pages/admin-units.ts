@@ -88,11 +88,11 @@ async function listPage(deps: ConsoleDeps, _req: Request, res: Response) {
 <button type="submit">${t({ key: "console-admin-units-import-check" })}</button>
 </form></section>
 <h2 id="list">${t({ key: "console-admin-units-list", args: { count: units.length } })}</h2>
-<div class="scroll"><table>
+<div class="scroll"><table class="stack">
 <thead><tr><th scope="col">${t({ key: "console-col-unit" })}</th><th scope="col">${t({ key: "console-admin-unit-class" })}</th><th scope="col" class="num">${t({ key: "console-admin-unit-households" })}</th><th scope="col">${t({ key: "console-admin-unit-retired" })}</th></tr></thead>
 <tbody>
 ${units.map(
-  (u) => html`<tr><th scope="row"><a href="${BASE}/${u.id}">${u.name}</a></th><td>${t(classMsg(u.classification))}</td><td class="num">${u.households}</td><td>${u.retiredPeriod ? t({ key: "console-admin-unit-retired-from", args: { period: displayPeriod(u.retiredPeriod) } }) : "—"}</td></tr>`,
+  (u) => html`<tr><th scope="row"><a href="${BASE}/${u.id}">${u.name}</a></th><td data-label="${t({ key: "console-admin-unit-class" })}">${t(classMsg(u.classification))}</td><td class="num" data-label="${t({ key: "console-admin-unit-households" })}">${u.households}</td><td data-label="${t({ key: "console-admin-unit-retired" })}">${u.retiredPeriod ? t({ key: "console-admin-unit-retired-from", args: { period: displayPeriod(u.retiredPeriod) } }) : "—"}</td></tr>`,
 )}
 ${units.length === 0 ? html`<tr><td colspan="4">${t({ key: "console-units-none" })}</td></tr>` : ""}
 </tbody></table></div>`;

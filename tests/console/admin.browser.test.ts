@@ -66,11 +66,27 @@ describe("the units administration in a browser", () => {
     await expect(page.locator(".flash").textContent()).resolves.toContain("Đã nhập danh-sach.csv: thêm 1, cập nhật 1");
     expect(await unitByName(chat.db, "Khu phố Mới")).toMatchObject({ households: 40 });
 
+    // An unused code, and a month locked then reopened, so those pages have rows to lay out.
+    await page.goto(`${chat.base}/console/admin/invites`);
+    await page.locator(`select[name="role"]`).selectOption("head");
+    await page.locator(`select[name="unit"]`).selectOption({ label: "Thôn Xuân Thành có tên rất dài để thử xuống dòng" });
+    await page.getByRole("button", { name: "Tạo mã" }).click();
+    await expect(page.locator(".flash").textContent()).resolves.toContain("/join");
+    await page.goto(`${chat.base}/console/admin/months`);
+    await page.getByRole("row", { name: /10\/2026/ }).getByRole("button", { name: "Khóa sổ" }).click();
+    await page.getByRole("row", { name: /10\/2026/ }).getByLabel("Lý do mở khóa").fill("Khu phố Chí Linh nhập sai số hộ");
+    await page.getByRole("row", { name: /10\/2026/ }).getByRole("button", { name: "Mở khóa" }).click();
+    await expect(page.locator(".flash").textContent()).resolves.toContain("Đã mở lại sổ tháng 10/2026");
+
     for (const width of [360, 1366]) {
       await page.setViewportSize({ width, height: 900 });
       for (const [name, url] of [
         ["admin-units", "/console/admin/units"],
         ["admin-unit", "/console/admin/units/2"],
+        ["admin-invites", "/console/admin/invites"],
+        ["admin-people", "/console/admin/people"],
+        ["admin-announcements", "/console/admin/announcements"],
+        ["admin-months", "/console/admin/months"],
       ] as const) {
         await page.goto(`${chat.base}${url}`);
         await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });

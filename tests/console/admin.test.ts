@@ -85,8 +85,8 @@ describe("console administration: invites, people, announcements, months", () =>
 
   it("lists role holders by unit with their channels, never a resident, and keeps the last officer", async () => {
     let page = await consoleFetch(chat.base, "/console/admin/people", { browser: officer });
-    expect(page.body).toContain(`<th scope="row">#${headId}</th><td>trưởng khu phố</td><td>telegram</td>`);
-    expect(page.body).toContain("người giúp đỡ</td><td>zalo</td>");
+    expect(page.body).toMatch(new RegExp(`<th scope="row">#${headId}</th><td [^>]*>trưởng khu phố</td><td [^>]*>telegram</td>`));
+    expect(page.body).toMatch(/người giúp đỡ<\/td><td [^>]*>zalo<\/td>/);
     expect(page.body).not.toContain(`#${residentId}<`);
 
     page = await submit(chat.base, officer, "/console/admin/people/remove", { person: String(officerId), role: "officer", unit: "" });

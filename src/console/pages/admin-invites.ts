@@ -23,11 +23,11 @@ async function listPage(deps: ConsoleDeps, _req: Request, res: Response) {
 <button type="submit">${t({ key: "console-admin-invites-make-button" })}</button>
 </form></section>
 <h2 id="open">${t({ key: "console-admin-invites-open", args: { count: invites.length } })}</h2>
-<div class="scroll"><table>
+<div class="scroll"><table class="stack">
 <thead><tr><th scope="col">${t({ key: "console-admin-invite-code" })}</th><th scope="col">${t({ key: "console-admin-role" })}</th><th scope="col">${t({ key: "console-col-unit" })}</th><th scope="col">${t({ key: "console-admin-invite-until" })}</th><th scope="col">${t({ key: "console-admin-made-by" })}</th><th scope="col"><span class="sr">${t({ key: "console-admin-invite-revoke" })}</span></th></tr></thead>
 <tbody>
 ${invites.map(
-  (i) => html`<tr><th scope="row"><code>${i.code}</code></th><td>${t({ key: `role-${i.role}` })}${i.caseCode ? ` (${i.caseCode})` : ""}</td><td>${i.unitName ?? "—"}</td><td>${displayDateTime(i.expiresAt, deps.timeZone)}</td><td>${i.createdBy}</td>
+  (i) => html`<tr><th scope="row"><code>${i.code}</code></th><td data-label="${t({ key: "console-admin-role" })}">${t({ key: `role-${i.role}` })}${i.caseCode ? ` (${i.caseCode})` : ""}</td><td data-label="${t({ key: "console-col-unit" })}">${i.unitName ?? "—"}</td><td data-label="${t({ key: "console-admin-invite-until" })}">${displayDateTime(i.expiresAt, deps.timeZone)}</td><td data-label="${t({ key: "console-admin-made-by" })}">${i.createdBy}</td>
 <td><form method="post" action="${BASE}/${i.id}/revoke">${csrfField(res)}<button type="submit" aria-label="${t({ key: "console-admin-invite-revoke-label", args: { code: i.code } })}">${t({ key: "console-admin-invite-revoke" })}</button></form></td></tr>`,
 )}
 ${invites.length === 0 ? html`<tr><td colspan="6">${t({ key: "console-admin-invites-none" })}</td></tr>` : ""}

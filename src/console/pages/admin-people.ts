@@ -26,12 +26,12 @@ async function listPage(deps: ConsoleDeps, _req: Request, res: Response) {
   const names = [...groups.keys()].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "vi")));
   const body = html`
 <p class="muted">${t({ key: "console-admin-people-help" })}</p>
-<div class="scroll"><table>
+<div class="scroll"><table class="stack">
 <thead><tr><th scope="col">${t({ key: "console-col-unit" })}</th><th scope="col">${t({ key: "console-admin-person" })}</th><th scope="col">${t({ key: "console-admin-role" })}</th><th scope="col">${t({ key: "console-admin-channels" })}</th><th scope="col"><span class="sr">${t({ key: "console-admin-role-remove" })}</span></th></tr></thead>
 <tbody>
 ${names.flatMap((name) =>
   groups.get(name)!.map(
-    (h) => html`<tr><td>${name || t({ key: "console-admin-no-unit" })}</td><th scope="row">#${h.personId}</th><td>${t({ key: `role-${h.role}` })}</td><td>${h.channels.join(", ") || "—"}</td>
+    (h) => html`<tr><td data-label="${t({ key: "console-col-unit" })}">${name || t({ key: "console-admin-no-unit" })}</td><th scope="row">#${h.personId}</th><td data-label="${t({ key: "console-admin-role" })}">${t({ key: `role-${h.role}` })}</td><td data-label="${t({ key: "console-admin-channels" })}">${h.channels.join(", ") || "—"}</td>
 <td><form method="post" action="${BASE}/remove">${csrfField(res)}<input type="hidden" name="person" value="${h.personId}"><input type="hidden" name="role" value="${h.role}"><input type="hidden" name="unit" value="${h.unitId ?? ""}"><button type="submit">${t({ key: "console-admin-role-remove" })}</button></form></td></tr>`,
   ),
 )}

@@ -32,10 +32,21 @@ export function readCsv(text: string): RawRow[] {
     .filter((r) => r.cells.some((c) => c.trim() !== ""));
 }
 
-async function readXlsx(file: string): Promise<RawRow[]> {
+/**
+ * The same list from bytes (a file uploaded to the console), told apart by the file's name as
+ * `units import` tells them by the path's extension.
+ */
+export async function readUnitBytes(fileName: string, bytes: Buffer): Promise<RawRow[]> {
+  const ext = path.extname(fileName).toLowerCase();
+  if (ext === ".xlsx") return readXlsx(fileName, (workbook) => workbook.xlsx.load(bytes as unknown as ArrayBuffer));
+  if (ext === ".csv" || ext === ".txt") return readCsv(bytes.toString("utf8"));
+  return fail(`${fileName}: expected a .csv or .xlsx file`);
+}
+
+async function readXlsx(file: string, load: (workbook: ExcelJS.Workbook) => Promise<unknown> = (w) => w.xlsx.readFile(file)): Promise<RawRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await load(workbook);
   } catch (error) {
     return fail(`${file}: not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
   }

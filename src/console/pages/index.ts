@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import type { ConsoleDeps } from "../deps.ts";
 import { registerCases } from "./cases.ts";
+import { registerAdmin } from "./admin.ts";
 import { registerGreen } from "./green.ts";
 import { registerOverview } from "./overview.ts";
 import { registerTips } from "./tips.ts";
@@ -11,4 +12,5 @@ export function registerPages(router: Router, deps: ConsoleDeps): void {
   registerGreen(router, deps);
   registerTips(router, deps);
   registerCases(router, deps);
+  registerAdmin(router, deps);
 }

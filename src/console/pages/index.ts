@@ -1,5 +1,6 @@
 import type { Router } from "express";
 import type { ConsoleDeps } from "../deps.ts";
+import { registerDocuments } from "./documents.ts";
 import { registerGreen } from "./green.ts";
 import { registerOverview } from "./overview.ts";
 
@@ -7,4 +8,5 @@ import { registerOverview } from "./overview.ts";
 export function registerPages(router: Router, deps: ConsoleDeps): void {
   registerOverview(router, deps);
   registerGreen(router, deps);
+  registerDocuments(router, deps);
 }

@@ -1,8 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/admin/run.ts";
 import type { ReportValues } from "../../src/domain/report.ts";
@@ -10,6 +8,7 @@ import { saveReport } from "../../src/store/reports.ts";
 import { openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { consoleFetch, openConsoleSession, type ConsoleBrowser } from "../support/console.ts";
 import { addPerson } from "../support/people.ts";
+import { docxText, xlsxText } from "./documents-files.ts";
 
 const zero: ReportValues = {
   addicts: 0,
@@ -34,29 +33,6 @@ async function bytes(base: string, url: string, browser: ConsoleBrowser, form?: 
     redirect: "manual",
   });
   return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
-}
-
-/** The text of a .docx's body, its paragraphs one a line. */
-export async function docxText(content: Buffer): Promise<string> {
-  const xml = await (await JSZip.loadAsync(content)).file("word/document.xml")!.async("string");
-  return xml
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<w:br\/>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-}
-
-/** Every cell's text in every sheet of an .xlsx, one row a line. */
-export async function xlsxText(content: Buffer): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(content as unknown as ArrayBuffer);
-  const lines: string[] = [];
-  book.eachSheet((sheet) => sheet.eachRow((row) => lines.push((row.values as unknown[]).map((v) => (v && typeof v === "object" ? JSON.stringify(v) : String(v ?? ""))).join("\t"))));
-  return lines.join("\n");
 }
 
 /**

@@ -90,7 +90,7 @@ describe("the documents page in a browser", () => {
   }, 60_000);
 
   it("signs in from /web, opens Documents, downloads the month's XLSX and CSV and the review .docx", async () => {
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: "vi-VN" });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${chat.base}${loginPath}`);

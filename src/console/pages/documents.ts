@@ -60,7 +60,7 @@ ${shown.monthError && html`<p class="notice" role="alert" id="month-error">${sho
     (n, i) => html`${i > 0 ? " · " : ""}<a href="/console/documents?months=${n}#review">${t({ key: "console-docs-review-last", args: { months: n } })}</a>`,
   )}</p>
 ${shown.reviewError && html`<p class="notice" role="alert" id="review-error">${shown.reviewError}</p>`}
-<form class="document" method="post" action="/console/documents/review">
+<form class="document" method="post" action="/console/documents/review"${shown.reviewError ? html` aria-describedby="review-error"` : ""}>
 ${csrfField(res)}
 <fieldset class="filters">
 <legend>${t({ key: "console-docs-review-range" })}</legend>
@@ -69,8 +69,8 @@ ${csrfField(res)}
 </fieldset>
 <label>${t({ key: "console-docs-review-number" })}<input type="text" name="number" value="${review.number}" maxlength="40" placeholder="15/BC-CAX" autocomplete="off"></label>
 ${NARRATIVE_PARTS.map(
-    (part) => html`<label>${t({ key: `console-docs-review-${part}` })}<textarea name="${part}" rows="6">${review[part]}</textarea></label>
-<p class="muted">${t({ key: `console-docs-review-${part}-hint` })}</p>`,
+    (part) => html`<label>${t({ key: `console-docs-review-${part}` })}<textarea name="${part}" rows="6" aria-describedby="${part}-hint">${review[part]}</textarea></label>
+<p class="muted" id="${part}-hint">${t({ key: `console-docs-review-${part}-hint` })}</p>`,
   )}
 <p class="muted">${t({ key: "console-docs-review-blank" })}</p>
 <button type="submit">${t({ key: "console-docs-review-submit" })}</button>

@@ -13,6 +13,8 @@ import type { RevisionLine, WarningLine } from "./export/corrections.ts";
 import { BOM, exportCsv } from "./export/csv.ts";
 import { exportXlsx } from "./export/xlsx.ts";
 import type { AdminIo } from "./io.ts";
+import type { Organisation } from "./export/heading.ts";
+import type { Db } from "../store/client.ts";
 
 export { BOM, CSV_COLUMNS, exportCsv, type UnitCompliance } from "./export/csv.ts";
 export { exportXlsx, xlsxHeaders } from "./export/xlsx.ts";
@@ -55,24 +57,30 @@ export function parseExportCommand(args: string[]): ExportCommand {
   return { kind: "export", period: parsed.month, format: parsed.format ?? "csv", out: parsed.out ?? null };
 }
 
-/** Writes the consolidated table of a month: every unit in service that month, reported or not. */
-export async function runExportCommand(command: ExportCommand, io: AdminIo): Promise<void> {
-  const timeZone = io.timeZone ?? "Asia/Ho_Chi_Minh";
-  // A unit retired later still belongs to the months before it was retired.
-  const units = await unitsActiveIn(io.db, command.period);
-  const reports = await reportsOf(io.db, command.period);
-  const rows = consolidatedTable(units, reports);
-  const byUnit = await complianceByUnit(io.db, command.period, timeZone, io.now);
-  const checkins = new Map(units.map((u) => [u.name, byUnit.get(u.id) ?? { due: 0, done: 0 }]));
-  if (command.format === "csv" && command.out === null) {
-    // One call: a quoted note may hold line breaks, so the text is not split into lines. No
-    // byte-order mark here: standard output is read by scripts; a file for people gets one.
-    io.out(exportCsv(rows, checkins, timeZone).replace(/\n$/, ""));
-    return;
-  }
+/** What {@link monthlyExport} needs besides the database: the clock, the time zone and the issuing body. */
+export interface MonthlyExportOptions {
+  now: Date;
+  timeZone: string;
+  org?: Organisation;
+}
+
+/** The consolidated table of a month as a file: its bytes and how many units reported. */
+export interface MonthlyExport {
+  content: Buffer;
+  submitted: number;
+  units: number;
+}
+
+/**
+ * The consolidated table of a month, every unit in service that month, reported or not, as the
+ * bytes of a file: the fileable XLSX, or the CSV with a byte-order mark (so a spreadsheet reads
+ * its Vietnamese). The `export` command and the console's documents page both write these bytes.
+ */
+export async function monthlyExport(db: Db, period: Period, format: ExportFormat, options: MonthlyExportOptions): Promise<MonthlyExport> {
+  const { rows, checkins, units, reports } = await monthTable(db, period, options);
   let content: Buffer;
-  if (command.format === "csv") {
-    content = Buffer.from(BOM + exportCsv(rows, checkins, timeZone), "utf8");
+  if (format === "csv") {
+    content = Buffer.from(BOM + exportCsv(rows, checkins, options.timeZone), "utf8");
   } else {
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const warnings: WarningLine[] = reports
@@ -80,7 +88,7 @@ export async function runExportCommand(command: ExportCommand, io: AdminIo): Pro
       .flatMap((r) => r.warnings.map((w) => ({ unit: unitName.get(r.unitId)!, text: warningText(w) })))
       // In the table's order: by unit name, as Vietnamese sorts.
       .sort((a, b) => a.unit.localeCompare(b.unit, "vi"));
-    const revisions: RevisionLine[] = (await revisionsOfPeriod(io.db, command.period)).map((v) => ({
+    const revisions: RevisionLine[] = (await revisionsOfPeriod(db, period)).map((v) => ({
       unit: unitName.get(v.unitId) ?? "",
       field: t("vi", { key: `field-${v.field}` }),
       oldValue: v.oldValue,
@@ -88,12 +96,36 @@ export async function runExportCommand(command: ExportCommand, io: AdminIo): Pro
       who: personLabel(v.changedBy, unitName),
       at: v.changedAt,
     }));
-    content = await exportXlsx(rows, command.period, { generatedAt: io.now, timeZone, checkins, org: io.org, warnings, revisions });
+    content = await exportXlsx(rows, period, { generatedAt: options.now, timeZone: options.timeZone, checkins, org: options.org, warnings, revisions });
   }
+  return { content, submitted: rows.filter((r) => r.status === "submitted").length, units: rows.length };
+}
+
+/** The month's rows and check-in counts, read once for either format. */
+async function monthTable(db: Db, period: Period, options: MonthlyExportOptions) {
+  // A unit retired later still belongs to the months before it was retired.
+  const units = await unitsActiveIn(db, period);
+  const reports = await reportsOf(db, period);
+  const rows = consolidatedTable(units, reports);
+  const byUnit = await complianceByUnit(db, period, options.timeZone, options.now);
+  const checkins = new Map(units.map((u) => [u.name, byUnit.get(u.id) ?? { due: 0, done: 0 }]));
+  return { units, reports, rows, checkins };
+}
+
+/** Writes the consolidated table of a month: every unit in service that month, reported or not. */
+export async function runExportCommand(command: ExportCommand, io: AdminIo): Promise<void> {
+  const options = { now: io.now, timeZone: io.timeZone ?? "Asia/Ho_Chi_Minh", org: io.org };
+  if (command.format === "csv" && command.out === null) {
+    const { rows, checkins } = await monthTable(io.db, command.period, options);
+    // One call: a quoted note may hold line breaks, so the text is not split into lines. No
+    // byte-order mark here: standard output is read by scripts; a file for people gets one.
+    io.out(exportCsv(rows, checkins, options.timeZone).replace(/\n$/, ""));
+    return;
+  }
+  const made = await monthlyExport(io.db, command.period, command.format, options);
   const file = path.resolve(io.cwd ?? process.cwd(), command.out ?? defaultXlsxFile(command.period));
-  writeWhole(file, content);
-  const submitted = rows.filter((r) => r.status === "submitted").length;
-  io.out(`wrote ${file}: ${command.period}, ${submitted} of ${rows.length} units reported`);
+  writeWhole(file, made.content);
+  io.out(`wrote ${file}: ${command.period}, ${made.submitted} of ${made.units} units reported`);
 }
 
 /**

@@ -23,7 +23,7 @@ const NAV: NavItem[] = [
   { area: "tips", href: "/console/tips", key: "console-nav-tips", officerOnly: true },
   { area: "cases", href: "/console/cases", key: "console-nav-cases", officerOnly: true },
   { area: "admin", href: "/console/admin", key: "console-nav-admin", officerOnly: true },
-  { area: "docs", href: "/console/docs", key: "console-nav-docs", officerOnly: true },
+  { area: "docs", href: "/console/documents", key: "console-nav-docs", officerOnly: true },
 ];
 
 /** The navigation items a viewer may follow. */

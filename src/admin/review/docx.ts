@@ -25,6 +25,8 @@ export interface ReviewDocxOptions {
   timeZone: string;
   /** who signs: the title over the signature (default "TRƯỞNG CÔNG AN") and the name under it (default a dotted line) */
   signer?: { title?: string; name?: string };
+  /** the document's number after "Số:", e.g. "15/BC-CAX"; without it the blank of the decree, to fill in by hand */
+  number?: string;
 }
 
 const label = (key: string) => t("vi", { key });
@@ -50,7 +52,7 @@ export async function reviewDocx(data: ReviewData, narrative: ReviewNarrative, o
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         children: [
-          ...headingBlock(org, date),
+          ...headingBlock(org, date, options.number),
           ...titleBlock(data),
           ...results(data),
           ...narrativePart("II. TỒN TẠI, HẠN CHẾ", narrative.shortcomings),
@@ -72,7 +74,7 @@ export async function reviewDocx(data: ReviewData, narrative: ReviewNarrative, o
  * and the place and date, on one line as the decree sets them. The table reaches 12 mm into the
  * margins so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and a town's name fit on one line each.
  */
-function headingBlock(org: Organisation, date: string): FileChild[] {
+function headingBlock(org: Organisation, date: string, number?: string): FileChild[] {
   const outset = convertMillimetersToTwip(12);
   const left = Math.round((TEXT_WIDTH + outset) * 0.44);
   const right = TEXT_WIDTH + outset - left;
@@ -94,7 +96,7 @@ function headingBlock(org: Organisation, date: string): FileChild[] {
           },
         ],
         [
-          { width: left, children: [centred(REPORT_NUMBER, { size: 13 })] },
+          { width: left, children: [centred(number ? `Số: ${number}` : REPORT_NUMBER, { size: 13 })] },
           { width: right, children: [centred(date, { size: 14, italics: true })] },
         ],
       ],

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { ConsoleDeps } from "../deps.ts";
 import { registerCases } from "./cases.ts";
 import { registerAdmin } from "./admin.ts";
+import { registerDocuments } from "./documents.ts";
 import { registerGreen } from "./green.ts";
 import { registerOverview } from "./overview.ts";
 import { registerTips } from "./tips.ts";
@@ -13,4 +14,5 @@ export function registerPages(router: Router, deps: ConsoleDeps): void {
   registerTips(router, deps);
   registerCases(router, deps);
   registerAdmin(router, deps);
+  registerDocuments(router, deps);
 }

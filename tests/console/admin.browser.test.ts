@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { consoleLinkPath, launchChromium } from "../support/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitByName } from "../../src/store/units.ts";
 import { joinAs, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
@@ -10,7 +11,6 @@ import { joinAs, openChat, seedUnit, type ChatDriver } from "../support/chat.ts"
  * Telegram: adding a unit and importing a CSV through the page's own forms (the file from a plain
  * file input), and the page at 360 px and 1366 px. Screenshots in tests/console/screenshots/.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
 
 describe("the units administration in a browser", () => {
@@ -19,7 +19,6 @@ describe("the units administration in a browser", () => {
   let loginPath = "";
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     fs.mkdirSync(SHOTS, { recursive: true });
     chat = await openChat("telegram", { now: new Date("2026-11-27T03:00:00Z") });
     const names: [string, "priority" | "has_cases" | "clean"][] = [
@@ -31,12 +30,8 @@ describe("the units administration in a browser", () => {
     for (const [i, [name, cls]] of names.entries()) await seedUnit(chat.db, name, 100 + i * 10, cls);
     await joinAs(chat, "officer", "officer", null);
     const text = (await chat.send("officer", "/trangweb")).at(-1)!.text;
-    loginPath = /(\/console\/login\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    loginPath = consoleLinkPath(text);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

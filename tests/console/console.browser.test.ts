@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { consoleLinkPath, launchChromium } from "../support/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportValues } from "../../src/domain/report.ts";
 import { openCase, saveCheckin, sealerFor } from "../../src/store/cases.ts";
@@ -16,7 +17,6 @@ import { tipFrom } from "../support/tips.ts";
  * cases and a case, at 360 px and 1366 px. The screenshots land in
  * tests/console/screenshots/ (git-ignored) for a person to look at.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
 const WIDTHS = [360, 1366] as const;
 
@@ -43,7 +43,6 @@ describe("the console in a browser", () => {
   let tipCode = "";
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     fs.mkdirSync(SHOTS, { recursive: true });
     chat = await openChat("telegram", { now: new Date("2026-11-27T03:00:00Z") });
     const names: [string, "priority" | "has_cases" | "clean"][] = [
@@ -91,13 +90,9 @@ describe("the console in a browser", () => {
       await saveCheckin(chat.db, { entry: { caseId: c1.id, code: "NT-01", contacted: true, method: "phone", state, note: week === "2026-11-23" ? "Gia đình báo có bạn cũ đến tìm" : null }, mentorId: mentor.id, week, now: chat.clock.now }, sealer);
     }
     const text = (await chat.send("officer", "/trangweb")).at(-1)!.text;
-    loginPath = /(\/console\/login\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
+    loginPath = consoleLinkPath(text);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { consoleLinkPath, launchChromium } from "../support/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportValues } from "../../src/domain/report.ts";
 import { saveReport } from "../../src/store/reports.ts";
@@ -17,7 +18,6 @@ import { docxText, xlsxText } from "./documents-files.ts";
  * tests/console/screenshots/ (git-ignored); the docx is printed to PDF by LibreOffice, when it is
  * installed, and its first page drawn beside them, for a person to look at.
  */
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
 const WIDTHS = [360, 1366] as const;
 
@@ -55,7 +55,6 @@ describe("the documents page in a browser", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vungxanh-docs-browser-"));
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     fs.mkdirSync(SHOTS, { recursive: true });
     chat = await openChat("telegram", { now: new Date("2026-12-03T03:00:00Z") });
     const names: [string, "priority" | "has_cases" | "clean"][] = [
@@ -76,12 +75,8 @@ describe("the documents page in a browser", () => {
     }
     await joinAs(chat, "officer", "officer", null);
     const text = (await chat.send("officer", "/trangweb")).at(-1)!.text;
-    loginPath = /(\/console\/login\/[A-Za-z0-9_-]+)/.exec(text)![1]!;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    loginPath = consoleLinkPath(text);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -754,6 +754,7 @@ menu-casestatus = Change a case's status (officers)
 menu-newcase = Open a support case (officers)
 menu-caseinvite = Mentor invite for a case (officers)
 menu-web = The console in a browser (officers, heads)
+menu-commitments = Households that signed the commitment (heads, officers)
 menu-help = Help
 menu-cancel = Stop what you are doing
 menu-lang = Language: vi / en

@@ -751,6 +751,7 @@ menu-casestatus = Đổi trạng thái trường hợp (cán bộ)
 menu-newcase = Mở hồ sơ giúp đỡ mới (cán bộ)
 menu-caseinvite = Mã mời người giúp đỡ (cán bộ)
 menu-web = Trang quản lý trên web (cán bộ, trưởng khu phố)
+menu-commitments = Sổ hộ ký cam kết (trưởng khu phố, cán bộ)
 menu-help = Trợ giúp
 menu-cancel = Hủy thao tác đang làm
 menu-lang = Ngôn ngữ: vi / en

@@ -101,7 +101,15 @@ describe("console tip photo", () => {
     fake.setFile("p", JPEG);
   });
 
+  it("refuses a photo over 10 MB rather than stream it", async () => {
+    fake.setFile("p", Buffer.alloc(10 * 1024 * 1024 + 1, 0xff));
+    expect((await get(`/console/tips/${withPhoto}`)).body).toContain(UNAVAILABLE);
+    expect((await get(`/console/tips/${withPhoto}/photo`)).status).toBe(502);
+    fake.setFile("p", JPEG);
+  });
+
   it("says so when the Bot API does not answer in time", async () => {
+    await image(withPhoto); // takes what an earlier page view left for its <img>, if anything
     fake.stall("getFile");
     const page = await get(`/console/tips/${withPhoto}`);
     expect(page.status).toBe(200);

@@ -57,6 +57,18 @@ export interface ChannelDeps {
   retryDelayMs?: (attempt: number) => number;
 }
 
+/** A file a channel gave back: its bytes and their content type (an image type). */
+export interface FetchedFile {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** How far a file fetch may go: the largest file taken, and the signal that ends it (a timeout). */
+export interface FileLimits {
+  maxBytes: number;
+  signal: AbortSignal;
+}
+
 /** A channel opened for this configuration: its routes, its sender, its lifecycle. */
 export interface RunningChannel {
   name: string;
@@ -64,6 +76,13 @@ export interface RunningChannel {
   /** where the outbox dispatcher sends this channel's messages */
   sender?: ChannelSender;
   routes: ChannelRoute[];
+  /**
+   * Fetches a file a person sent, by the reference the channel stored (`{ channel, fileId }`'s
+   * `fileId`): how the console shows a tip's photo. Absent where the channel keeps no file (the
+   * simulator). Throws when the channel cannot give it (expired, down, too large); the error
+   * carries no secret.
+   */
+  fetchFile?(fileId: string, limits: FileLimits): Promise<FetchedFile>;
   /** starts pollers, registers webhooks and menus, starts token refresh */
   start(): Promise<void>;
   /** stops what `start` started; what is in flight is left to the caller's deadline */

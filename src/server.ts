@@ -2,6 +2,7 @@ import http from "node:http";
 import { registry } from "../features/index.ts";
 import type { ChannelAdapter, MenuCommand, RunningChannel } from "../bots/channel.ts";
 import { CHANNELS } from "../bots/channels.ts";
+import { photoFetcher } from "../bots/photo-fetcher.ts";
 import { BUILTIN } from "./engine/commands.ts";
 import type { Config } from "./config.ts";
 import { createGuessLimit } from "./engine/guess-limit.ts";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   scheduler?: boolean;
   /** `/healthz` says degraded below this much free disk space (default 1 MiB) */
   minFreeBytes?: number;
+  /** how long the console waits for a channel to give a tip's photo (default 15 s) */
+  photoTimeoutMs?: number;
   /** the channel table (default `CHANNELS` of bots/channels.ts); tests add a channel of their own */
   channels?: readonly ChannelAdapter[];
 }
@@ -147,6 +150,7 @@ export function createServer(options: ServerOptions): Server {
       registry,
       effectContext: { dataKey: config.dataKey, timeZone: config.timeZone, inviteTtlDays: config.inviteTtlDays, guesses, publicUrl: config.publicUrl },
       onQueued: () => dispatcher?.wake(),
+      fetchPhoto: photoFetcher(channels, { timeoutMs: options.photoTimeoutMs }),
     },
     stopping: () => stopping,
   });

@@ -2,6 +2,7 @@ import express from "express";
 import { throttled } from "../../src/outbox/throttle.ts";
 import type { ChannelAdapter } from "../channel.ts";
 import { createTelegramChannel } from "./bot.ts";
+import { fetchTelegramFile } from "./file.ts";
 import { MAX_BUTTONS, MAX_TEXT } from "./sender.ts";
 import { jsonOnly } from "../json-only.ts";
 import { telegramSecret, telegramWebhook } from "./webhook.ts";
@@ -48,6 +49,7 @@ export const telegramAdapter: ChannelAdapter = {
               },
             ]
           : [],
+      fetchFile: (fileId, limits) => fetchTelegramFile(telegram.apiRoot, telegram.token, fileId, limits),
       start: () => channel.start(),
       stop: () => channel.stop(),
     };

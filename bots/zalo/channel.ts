@@ -1,6 +1,7 @@
 import express from "express";
 import { throttled } from "../../src/outbox/throttle.ts";
 import type { ChannelAdapter } from "../channel.ts";
+import { downloadImage } from "../fetch-file.ts";
 import { jsonOnly } from "../json-only.ts";
 import { createZaloSender, MAX_BUTTONS, MAX_TEXT } from "./sender.ts";
 import { createZaloTokens } from "./tokens.ts";
@@ -49,6 +50,11 @@ export const zaloAdapter: ChannelAdapter = {
           ],
         },
       ],
+      // A Zalo image is stored as the URL its event carried (bots/zalo/translate.ts); anything else is no file.
+      async fetchFile(fileId, limits) {
+        if (!/^https?:\/\//i.test(fileId)) throw new Error("zalo photo reference is not a URL");
+        return downloadImage(fileId, limits);
+      },
       async start() {
         tokens.startAutoRefresh();
       },

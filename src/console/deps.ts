@@ -21,6 +21,13 @@ export interface ConsoleDeps {
   registry: Registry;
   /** what effects need beyond the transaction: the same as the engine's */
   effectContext: EffectContext;
+  /**
+   * Fetches a tip's photo from the channel it came through (built from the open channels in
+   * src/server.ts; the console may not import `bots/`). Absent: no photo can be shown.
+   */
+  fetchPhoto?: (ref: { channel: string; fileId: string }) => Promise<
+    { ok: true; bytes: Buffer; contentType: string } | { ok: false; reason: "no-file" | "unavailable"; failure: string }
+  >;
   /** wakes the outbox after an action queued messages (the dispatcher would find them later anyway) */
   onQueued?: () => void;
 }

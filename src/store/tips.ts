@@ -95,6 +95,17 @@ export async function tipByCode(db: DbOrTx, code: string): Promise<TipView | nul
   return row ? toView(row) : null;
 }
 
+/**
+ * The photo a tip carries, as its channel stored it (`{ channel, fileId }`), opened; null when
+ * there is none. For fetching the image (the console's tip page), never for showing.
+ */
+export async function tipPhotoRef(db: DbOrTx, code: string): Promise<{ channel: string; fileId: string } | null> {
+  const row = await db.tip.findUnique({ where: { code }, select: { photoRef: true } });
+  if (!row?.photoRef) return null;
+  const ref = JSON.parse(keyring().open(row.photoRef)) as { channel?: unknown; fileId?: unknown };
+  return typeof ref.channel === "string" && typeof ref.fileId === "string" ? { channel: ref.channel, fileId: ref.fileId } : null;
+}
+
 /** Whether `personId` sent this tip: compared by tag, so nothing is decrypted to answer. */
 export async function isTipster(db: DbOrTx, code: string, personId: number): Promise<boolean> {
   const row = await db.tip.findUnique({ where: { code }, select: { tipsterTag: true } });

@@ -58,7 +58,7 @@ export const CHANNELS: readonly TestChannel[] = CHANNEL_TABLE.map((c) => c.name)
  * channel would drive it (tests/support/channel-drivers.ts): the simulator's API, Telegram's
  * webhook with a fake Bot API, Zalo's signed webhook with a fake OA API.
  */
-export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean; floodLimit?: FloodLimit | false } = {}): Promise<ChatDriver> {
+export async function openChat(channel: TestChannel, options: { now?: Date; scheduler?: boolean; floodLimit?: FloodLimit | false; photoTimeoutMs?: number } = {}): Promise<ChatDriver> {
   const { db, url, file: dbFile, cleanup } = await freshDb();
   const { log, lines } = captureLogger();
   const clock = { now: options.now ?? new Date("2026-11-21T03:00:00Z") };
@@ -93,6 +93,7 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
       log,
       clock: () => clock.now,
       dispatcher: { backoffMs: () => 10, pollMs: 50 },
+      photoTimeoutMs: options.photoTimeoutMs,
       inboxRetryDelayMs: () => 10,
       // Telegram's one message a second per chat is tested on its own (tests/outbox).
       perChatMs: 0,

@@ -26,10 +26,26 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
   const held: http.ServerResponse[] = [];
   // Chats whose person blocked the bot: every sendMessage to them is refused with 403.
   const blockedChats = new Set<string>();
+  // Files the fake's users sent, by file id (getFile and the file URL serve them).
+  const files = new Map<string, Buffer>();
+  // Methods ("getFile", or "file" for downloads) whose requests get no answer at all.
+  const stalled = new Set<string>();
   const server = http.createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
+      const download = /^\/file\/bot([^/]+)\/photos\/([^/]+)\.jpg$/.exec(req.url ?? "");
+      if (download) {
+        const bytes = download[1] === token ? files.get(decodeURIComponent(download[2]!)) : undefined;
+        const scripted = script.get("file")?.shift();
+        calls.push({ method: "file", body: {}, ok: !scripted && Boolean(bytes) });
+        if (stalled.has("file")) return void held.push(res);
+        if (scripted) return void res.writeHead(scripted.status).end();
+        if (!bytes) return void res.writeHead(404).end();
+        // Telegram's file server does not say the image type.
+        res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.byteLength) });
+        return void res.end(bytes);
+      }
       const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
@@ -48,6 +64,11 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
         held.push(res);
         return;
       }
+      if (stalled.has(method)) {
+        calls.push({ method, body, ok: false });
+        held.push(res);
+        return;
+      }
       const scripted =
         method === "sendMessage" && blockedChats.has(String(body.chat_id))
           ? { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }
@@ -61,6 +82,11 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
           const answer = { ok: true, result: { message_id: ++messageId, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text } };
           if (latencyMs > 0) return void setTimeout(() => !res.destroyed && send(200, answer), latencyMs);
           return send(200, answer);
+        }
+        case "getFile": {
+          const bytes = files.get(String(body.file_id));
+          if (!bytes) return send(400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+          return send(200, { ok: true, result: { file_id: body.file_id, file_unique_id: body.file_id, file_size: bytes.byteLength, file_path: `photos/${encodeURIComponent(String(body.file_id))}.jpg` } });
         }
         case "getUpdates":
           return setTimeout(() => send(200, { ok: true, result: [] }), 50);
@@ -93,6 +119,18 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
     }),
     blocked: (): Scripted => ({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } }),
     serverError: (): Scripted => ({ status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } }),
+    /** A file a user sent (a photo's file id), served by getFile and the file URL. */
+    setFile(fileId: string, bytes: Buffer) {
+      files.set(fileId, bytes);
+    },
+    /** The file is gone (Telegram forgot it): getFile answers 400. */
+    dropFile(fileId: string) {
+      files.delete(fileId);
+    },
+    /** Leave every request of `method` ("file": the downloads) unanswered until {@link release}. */
+    stall(method: string) {
+      stalled.add(method);
+    },
     /** The person of this chat blocks the bot: every later message to it gets 403. */
     blockChat(chatId: string | number) {
       blockedChats.add(String(chatId));
@@ -109,6 +147,7 @@ export async function startFakeTelegram(token = "123456:TEST-token") {
     /** Drops the stalled requests unanswered and answers normally again. */
     release() {
       holdAfter = Infinity;
+      stalled.clear();
       for (const res of held.splice(0)) res.socket?.destroy();
     },
     close: () => {

@@ -3,16 +3,17 @@ import { lastText, type ChatDriver } from "./chat.ts";
 
 /**
  * A resident sends a tip through the real /tobao flow: about people using, with a typed place
- * or (with `pin`) a location, anonymous unless `named` gives their contact. Returns its code.
+ * or (with `pin`) a location, with a photo (`photo`: the channel driver's file "p"), anonymous unless `named` gives their contact. Returns its code.
  */
-export async function tipFrom(chat: ChatDriver, user: string, options: { description?: string; place?: string; pin?: boolean; named?: string } = {}): Promise<string> {
+export async function tipFrom(chat: ChatDriver, user: string, options: { description?: string; place?: string; pin?: boolean; named?: string; photo?: boolean } = {}): Promise<string> {
   await chat.send(user, "/tobao");
   await chat.press(user, "using");
   await chat.send(user, options.description ?? "Có người tụ tập sử dụng ma túy ở nhà hoang");
   if (options.pin) await chat.sendOther(user, "location");
   else await chat.send(user, options.place ?? "Nhà hoang cuối xóm");
   await chat.send(user, "bỏ qua");
-  await chat.send(user, "bỏ qua");
+  if (options.photo) await chat.sendOther(user, "photo");
+  else await chat.send(user, "bỏ qua");
   if (options.named) {
     await chat.press(user, "named");
     await chat.send(user, options.named);

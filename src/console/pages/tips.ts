@@ -3,7 +3,7 @@ import type { Msg } from "../../domain/message.ts";
 import { canMoveTip, normalizeTipCode, TipCategory, TipStatus, type TipView } from "../../domain/tips.ts";
 import { displayDate, localDate } from "../../domain/time.ts";
 import type { Effect } from "../../engine/feature.ts";
-import { tipByCode, tipMessages, tipQueue, tipStatusChanges } from "../../store/tips.ts";
+import { tipByCode, tipMessages, tipPhotoRef, tipQueue, tipStatusChanges } from "../../store/tips.ts";
 import { actFromConsole } from "../act.ts";
 import type { ConsoleDeps } from "../deps.ts";
 import { setFlash, takeFlash } from "../flash.ts";
@@ -11,6 +11,37 @@ import { html, type SafeHtml } from "../html.ts";
 import { csrfField, errorPage, page } from "../layout.ts";
 import { locals, requireOfficer } from "../session.ts";
 import { pinMap } from "../tip-map.ts";
+
+type PhotoFetch = Awaited<ReturnType<NonNullable<ConsoleDeps["fetchPhoto"]>>>;
+type Photo = Extract<PhotoFetch, { ok: true }>;
+
+/**
+ * Photos fetched for a tip's page, handed to the `<img>` request that follows it, so one view
+ * downloads the file once. Taken on first use, dropped after a minute, a few at most.
+ */
+class PhotoHandoff {
+  private readonly held = new Map<string, { photo: Photo; until: number }>();
+  put(code: string, photo: Photo): void {
+    const now = Date.now();
+    for (const [k, v] of this.held) if (v.until < now || this.held.size >= 8) this.held.delete(k);
+    this.held.set(code, { photo, until: now + 60_000 });
+  }
+  take(code: string): Photo | undefined {
+    const held = this.held.get(code);
+    this.held.delete(code);
+    return held && held.until >= Date.now() ? held.photo : undefined;
+  }
+}
+
+/** Asks the tip's channel for its photo; what to show when it cannot give one. */
+async function fetchTipPhoto(deps: ConsoleDeps, code: string): Promise<PhotoFetch | null> {
+  const ref = await tipPhotoRef(deps.db, code);
+  if (!ref) return null;
+  const got: PhotoFetch = deps.fetchPhoto ? await deps.fetchPhoto(ref) : { ok: false, reason: "unavailable", failure: "not-configured" };
+  // The tip's code and what failed: nothing of the sender, nor the channel's reference.
+  if (!got.ok) deps.log.warn({ code, failure: got.failure }, "tip photo unavailable");
+  return got;
+}
 
 /** A question to a tipster: as in chat's /hoi (features/tips/officer-flows.ts). */
 const QUESTION = { min: 2, max: 1000 } as const;
@@ -80,12 +111,25 @@ ${tips.length === 0 ? html`<tr><td colspan="5">${t({ key: "console-tips-none" })
   res.type("html").send(page(res, { title: t({ key: "console-tips-title" }), area: "tips", body }));
 }
 
-async function one(deps: ConsoleDeps, req: Request, res: Response) {
+function photoBlock(res: Response, code: string, photo: PhotoFetch | null): SafeHtml {
+  const { t } = locals(res);
+  if (!photo) return html`<p>${t({ key: "console-tip-photo-none" })}</p>`;
+  if (!photo.ok) return html`<p class="notice" role="status">${t({ key: photo.reason === "no-file" ? "console-tip-photo-no-file" : "console-tip-photo-unavailable" })}</p>`;
+  const src = `/console/tips/${code}/photo`;
+  return html`<figure class="photo"><a href="${src}"><img src="${src}" alt="${t({ key: "console-tip-photo-alt", args: { code } })}"></a></figure>`;
+}
+
+async function one(deps: ConsoleDeps, handoff: PhotoHandoff, req: Request, res: Response) {
   const { t } = locals(res);
   const code = normalizeTipCode(String(req.params.code));
   const tip = code ? await tipByCode(deps.db, code) : null;
   if (!tip) return notFound(res);
-  const [changes, messages] = await Promise.all([tipStatusChanges(deps.db, tip.id), tipMessages(deps.db, tip.id)]);
+  const [changes, messages, photo] = await Promise.all([
+    tipStatusChanges(deps.db, tip.id),
+    tipMessages(deps.db, tip.id),
+    tip.hasPhoto ? fetchTipPhoto(deps, tip.code) : null,
+  ]);
+  if (photo?.ok) handoff.put(tip.code, photo);
   const day = (at: Date) => dayText(at, deps.timeZone);
   const nextStatuses = TipStatus.options.filter((s) => canMoveTip(tip.status, s));
   const osm = tip.location
@@ -110,7 +154,7 @@ ${
     : html`<p>${tip.placeText ?? t({ key: "console-tip-place-none" })}</p>`
 }
 <h2>${t({ key: "console-tip-photo" })}</h2>
-<p>${tip.hasPhoto ? t({ key: "console-tip-photo-in-chat" }) : t({ key: "console-tip-photo-none" })}</p>
+${photoBlock(res, tip.code, photo)}
 <h2>${t({ key: "console-tip-history" })}</h2>
 ${
   changes.length
@@ -155,6 +199,23 @@ ${
   res.type("html").send(page(res, { title: t({ key: "console-tip-title", args: { code: tip.code } }), area: "tips", body }));
 }
 
+/**
+ * The image itself, streamed with its type and not kept by the browser. Its URL and headers name
+ * the tip's code only.
+ */
+async function photo(deps: ConsoleDeps, handoff: PhotoHandoff, req: Request, res: Response) {
+  const { lang, t } = locals(res);
+  const code = normalizeTipCode(String(req.params.code));
+  if (!code || !(await tipByCode(deps.db, code))) return notFound(res);
+  const got = handoff.take(code) ?? (await fetchTipPhoto(deps, code));
+  if (!got) return res.status(404).type("html").send(errorPage(lang, t({ key: "console-tip-photo" }), t({ key: "console-tip-photo-none" })));
+  if (!got.ok) {
+    const key = got.reason === "no-file" ? "console-tip-photo-no-file" : "console-tip-photo-unavailable";
+    return res.status(got.reason === "no-file" ? 404 : 502).type("html").send(errorPage(lang, t({ key: "console-tip-photo" }), t({ key })));
+  }
+  res.status(200).set({ "Content-Type": got.contentType, "Cache-Control": "no-store", "Content-Length": String(got.bytes.byteLength) }).end(got.bytes);
+}
+
 type TipAction = "move" | "ask" | "block" | "reward";
 
 /** The effect a form asks for, as chat's command would build it; or what to tell the officer instead. */
@@ -189,11 +250,13 @@ async function act(deps: ConsoleDeps, action: TipAction, req: Request, res: Resp
 
 /**
  * `/console/tips` (`?status=…&category=…`): the officers' queue, newest first; `/console/tips/<code>`:
- * one tip, and the forms that move it, ask its sender, reward or block them, as chat's commands do.
+ * one tip with its photo (`/console/tips/<code>/photo`, fetched from its channel), and the forms that move it, ask its sender, reward or block them, as chat's commands do.
  */
 export function registerTips(router: Router, deps: ConsoleDeps): void {
+  const handoff = new PhotoHandoff();
   router.get("/tips", requireOfficer, (req, res) => queue(deps, req, res));
-  router.get("/tips/:code", requireOfficer, (req, res) => one(deps, req, res));
+  router.get("/tips/:code", requireOfficer, (req, res) => one(deps, handoff, req, res));
+  router.get("/tips/:code/photo", requireOfficer, (req, res) => photo(deps, handoff, req, res));
   for (const action of ["move", "ask", "block", "reward"] as const) {
     router.post(`/tips/:code/${action}`, requireOfficer, (req, res) => act(deps, action, req, res));
   }

@@ -6,6 +6,7 @@ import type { EffectOf, Feature } from "../../src/engine/feature.ts";
 import { queueForPerson, queueForTipster } from "../../src/outbox/address.ts";
 import type { Tx } from "../../src/store/client.ts";
 import { peopleWithRole } from "../../src/store/people.ts";
+import { unitById } from "../../src/store/units.ts";
 import {
   addAnswer,
   addQuestion,
@@ -14,6 +15,7 @@ import {
   isTipster,
   markRewarded,
   moveTip,
+  setTipUnit,
   tipByCode,
   tipsterOf,
   verifyTipSecret,
@@ -29,11 +31,13 @@ declare module "../../src/engine/feature.ts" {
     "tip.block": { code: string };
     "tip.reward": { code: string };
     "tip.verify": { code: string; secret: string };
+    /** an officer sets (or, with null, clears) the neighbourhood where a tip happened */
+    "tip.unit": { code: string; unitId: number | null };
   }
 }
 
 /** What the tip flows ask the engine to do. */
-export type TipEffect = EffectOf<"tip.create" | "tip.answer" | "tip.move" | "tip.ask" | "tip.block" | "tip.reward" | "tip.verify">;
+export type TipEffect = EffectOf<"tip.create" | "tip.answer" | "tip.move" | "tip.ask" | "tip.block" | "tip.reward" | "tip.verify" | "tip.unit">;
 
 export interface TipOutcome {
   say: Msg[];
@@ -51,7 +55,8 @@ export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonVi
     const created = await createTip(tx, effect.tip, person.id, now);
     if (!created.ok) return say({ key: `tip-refused-${created.reason}`, args: { max: TIP_LIMITS.perHour } });
     // Each officer gets the alert once, with the photo where their channel can show it.
-    const lines = tipLines({ ...effect.tip, hasPhoto: effect.tip.photo !== null });
+    const unit = effect.tip.unitId != null ? await unitById(tx, effect.tip.unitId) : null;
+    const lines = tipLines({ ...effect.tip, unitName: unit && !unit.retiredPeriod ? unit.name : undefined, hasPhoto: effect.tip.photo !== null });
     for (const officer of await peopleWithRole(tx, "officer")) {
       await queueForPerson(
         tx,
@@ -100,6 +105,14 @@ export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonVi
       return say({ key: "tip-blocked", args: { code: effect.code } });
     case "tip.reward":
       return say({ key: (await markRewarded(tx, effect.code, now)) ? "tip-rewarded" : "tip-reward-already", args: { code: effect.code } });
+    case "tip.unit": {
+      // Checked again here, whatever the page offered: the unit must exist and be in service.
+      const set = await setTipUnit(tx, effect.code, effect.unitId);
+      if (set === "unknown-unit") return say({ key: "tip-unit-bad" });
+      if (effect.unitId === null) return say({ key: "tip-unit-cleared", args: { code: effect.code } });
+      const unit = await unitById(tx, effect.unitId);
+      return say({ key: "tip-unit-set", args: { code: effect.code, unit: unit?.name ?? "" } });
+    }
     case "tip.verify": {
       const ok = await verifyTipSecret(tx, effect.code, effect.secret);
       const rewarded: Msg = tip.rewarded ? { key: "tip-is-rewarded" } : { key: "tip-not-rewarded" };
@@ -117,4 +130,5 @@ export const effects: Feature["effects"] = {
   "tip.block": applyTipEffect,
   "tip.reward": applyTipEffect,
   "tip.verify": applyTipEffect,
+  "tip.unit": applyTipEffect,
 };

@@ -6,6 +6,7 @@ import { normalizeTipCode, TIP_LIMITS, TipCategory } from "../../src/domain/tips
 import { answerText, type Flow, type Step, type Transition } from "../../src/engine/flow.ts";
 import { textAnswer, yesNoAnswer, yesNoChoices, skipChoice } from "../../src/engine/steps.ts";
 import type { ChoiceMsg, InboundContent, Msg } from "../../src/engine/types.ts";
+import { unitAnswer, UnitRef } from "../units/choose-unit.ts";
 import { officerTipView } from "./officer-flows.ts";
 import { tipLines } from "./tip-lines.ts";
 
@@ -24,6 +25,10 @@ export const TipDraft = z.strictObject({
   anonymous: z.boolean().optional(),
   contact: z.string().nullable().optional(),
   code: z.string().optional(),
+  /** the units to choose from, loaded when the tip starts; empty: the unit question is not asked */
+  units: z.array(UnitRef).optional(),
+  /** the neighbourhood where it happened, as the tipster chose it; null: not known or skipped */
+  unit: UnitRef.nullable().optional(),
 });
 export type TipDraft = z.infer<typeof TipDraft>;
 
@@ -70,15 +75,44 @@ const descriptionStep: Step<TipDraft> = {
   },
 };
 
+/** After the place, the unit question, unless there is no unit to name. */
+const afterPlace = (d: TipDraft) => (d.units?.length ? "unit" : "when");
+
 const placeStep: Step<TipDraft> = {
   ask: () => ({ say: [{ key: "tip-q-place" }], choices: [skipChoice] }),
   reply(input, d) {
     if (input.kind === "location") {
-      return { kind: "next", step: "when", data: { ...d, location: { latitude: input.latitude, longitude: input.longitude }, placeText: null } };
+      return { kind: "next", step: afterPlace(d), data: { ...d, location: { latitude: input.latitude, longitude: input.longitude }, placeText: null } };
     }
     const parsed = textAnswer(input, { max: TIP_LIMITS.placeMax, optional: true });
     if (!parsed.ok) return parsed.error.key === "expect-text" ? invalid("tip-err-place") : { kind: "invalid", say: [parsed.error] };
-    return { kind: "next", step: "when", data: { ...d, placeText: parsed.value, location: null } };
+    return { kind: "next", step: afterPlace(d), data: { ...d, placeText: parsed.value, location: null } };
+  },
+};
+
+/** The "not known / skip" button of the unit question. */
+export const unitUnknownChoice: ChoiceMsg = { label: { key: "btn-tip-unit-unknown" }, value: "skip", says: ["không rõ", "không biết", "bỏ qua"] };
+
+/**
+ * Which neighbourhood it happened in: a button per unit (all of them: channels render overflow),
+ * the name typed, or "không rõ". Where it happened, never where the tipster lives: nothing fills it in.
+ */
+const unitStep: Step<TipDraft> = {
+  ask: (d) => ({
+    say: [{ key: "tip-q-unit" }],
+    choices: [...(d.units ?? []).map((u) => ({ label: { key: "unit-button", args: { unit: u.name } }, value: `unit:${u.id}` })), unitUnknownChoice],
+  }),
+  reply(input, d) {
+    const units = d.units ?? [];
+    const skip = { kind: "next", step: "when", data: { ...d, unit: null } } as const;
+    if (input.kind === "choice" && input.value === unitUnknownChoice.value) return skip;
+    const answer = unitAnswer(input, units);
+    if (answer.ok && answer.unit) return { kind: "next", step: "when", data: { ...d, unit: answer.unit } };
+    const text = answerText(input);
+    if (text !== undefined && isSkip(text)) return skip;
+    const names = units.map((u) => u.name).join(", ");
+    if (!answer.ok && answer.reason === "unknown") return invalid("tip-err-unit-unknown", { unit: answer.typed, units: names });
+    return invalid("tip-err-unit", { units: names });
   },
 };
 
@@ -126,7 +160,7 @@ const contactStep: Step<TipDraft> = {
 
 const confirmStep: Step<TipDraft> = {
   ask: (d) => ({
-    say: [{ key: "tip-summary" }, { key: "lines", args: { lines: tipLines({ ...d, hasPhoto: Boolean(d.photo) }) } }, { key: "tip-confirm" }],
+    say: [{ key: "tip-summary" }, { key: "lines", args: { lines: tipLines({ ...d, unitName: d.units?.length ? (d.unit?.name ?? null) : undefined, hasPhoto: Boolean(d.photo) }) } }, { key: "tip-confirm" }],
     choices: yesNoChoices,
   }),
   reply(input, d) {
@@ -147,6 +181,7 @@ const confirmStep: Step<TipDraft> = {
             photo: d.photo ?? null,
             anonymous: d.anonymous !== false,
             contact: d.contact ?? null,
+            unitId: d.unit?.id ?? null,
           },
         },
       ],
@@ -185,12 +220,15 @@ export const tipFlow: Flow<TipDraft> = {
     }
     const refusal = await ctx.q.tips.refusal(ctx.person.id, ctx.now);
     if (refusal) return { kind: "done", say: [{ key: `tip-refused-${refusal}`, args: { max: TIP_LIMITS.perHour } }] };
-    return { kind: "conversation", step: "category", data: {}, say: [{ key: "tip-start" }] };
+    // Every unit in service, to ask where it happened: the tipster's own unit is never assumed.
+    const units = (await ctx.q.units()).map((u) => ({ id: u.id, name: u.name }));
+    return { kind: "conversation", step: "category", data: { units }, say: [{ key: "tip-start" }] };
   },
   steps: {
     category: categoryStep,
     description: descriptionStep,
     place: placeStep,
+    unit: unitStep,
     when: whenStep,
     photo: photoStep,
     identity: identityStep,

@@ -63,6 +63,8 @@ export interface TipView {
   status: TipStatus;
   rewarded: boolean;
   createdAt: Date;
+  /** the neighbourhood where it happened, when the tipster or an officer said; never the sender's own */
+  unitId: number | null;
 }
 
 /** What the flows may read of tips (answered by the store inside the step's transaction). */
@@ -87,5 +89,7 @@ export interface NewTip {
   photo: { channel: string; fileId: string } | null;
   anonymous: boolean;
   contact: string | null;
+  /** the neighbourhood where it happened, as the tipster chose it; absent or null when not said */
+  unitId?: number | null;
 }
 

@@ -56,6 +56,8 @@ export async function createTip(db: DbOrTx, tip: NewTip, tipsterId: number, now:
       tipsterTag,
       secretHash: hashSecret(secret),
       createdEnc: sealTime(now),
+      // A unit retired while the tipster was typing is dropped: an officer can set it later.
+      unitId: tip.unitId != null && (await activeUnitExists(db, tip.unitId)) ? tip.unitId : null,
     },
   });
   return { ok: true, id: row.id, code, secret };
@@ -87,6 +89,7 @@ function toView(row: TipRow): TipView {
     status: TipStatus.parse(row.status),
     rewarded: row.rewardedAt !== null,
     createdAt: openTime(row.createdEnc),
+    unitId: row.unitId,
   };
 }
 
@@ -272,4 +275,41 @@ export async function tipQueue(db: DbOrTx, filter: { status?: TipStatus; categor
 export async function tipStatusChanges(db: DbOrTx, tipId: number): Promise<{ from: TipStatus; to: TipStatus; at: Date }[]> {
   const rows = await db.tipStatusChange.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { fromStatus: true, toStatus: true, at: true } });
   return rows.map((r) => ({ from: TipStatus.parse(r.fromStatus), to: TipStatus.parse(r.toStatus), at: r.at }));
+}
+
+async function activeUnitExists(db: DbOrTx, unitId: number): Promise<boolean> {
+  return (await db.unit.count({ where: { id: unitId, retiredAt: null } })) > 0;
+}
+
+/**
+ * Sets (or clears, with null) the neighbourhood where a tip happened. Refused when the tip is
+ * unknown or the unit does not exist or is retired; the caller has checked the officer.
+ */
+export async function setTipUnit(db: DbOrTx, code: string, unitId: number | null): Promise<"ok" | "unknown-tip" | "unknown-unit"> {
+  if (unitId !== null && !(await activeUnitExists(db, unitId))) return "unknown-unit";
+  const { count } = await db.tip.updateMany({ where: { code }, data: { unitId } });
+  return count ? "ok" : "unknown-tip";
+}
+
+/** A unit's tips counted by status and by category: counts only, never a tip's content, code or time. */
+export interface UnitTipCounts {
+  total: number;
+  byStatus: Record<TipStatus, number>;
+  byCategory: Record<TipCategory, number>;
+}
+
+/** Counts the tips placed in one unit (all of them, whatever their time: a time is sealed and never read here). */
+export async function countTipsOfUnit(db: DbOrTx, unitId: number): Promise<UnitTipCounts> {
+  const rows = await db.tip.groupBy({ by: ["status", "category"], where: { unitId }, _count: { _all: true } });
+  const counts: UnitTipCounts = {
+    total: 0,
+    byStatus: Object.fromEntries(TipStatus.options.map((s) => [s, 0])) as Record<TipStatus, number>,
+    byCategory: Object.fromEntries(TipCategory.options.map((c) => [c, 0])) as Record<TipCategory, number>,
+  };
+  for (const r of rows) {
+    counts.total += r._count._all;
+    counts.byStatus[TipStatus.parse(r.status)] += r._count._all;
+    counts.byCategory[TipCategory.parse(r.category)] += r._count._all;
+  }
+  return counts;
 }

@@ -35,6 +35,8 @@ async function tipFrom(chat: ChatDriver, user: string, named: string | null): Pr
   await chat.press(user, "using");
   await chat.send(user, "Có người tụ tập sử dụng ma túy ở nhà hoang");
   await chat.send(user, "Nhà hoang cuối xóm");
+  // The neighbourhood where it happened: not known (a unit exists, so it is asked).
+  await chat.send(user, "bỏ qua");
   await chat.send(user, "bỏ qua");
   await chat.send(user, "bỏ qua");
   if (named) {

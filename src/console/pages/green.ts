@@ -3,11 +3,13 @@ import { isOfficer } from "../../domain/access.ts";
 import { caseStatusMsg } from "../../domain/cases.ts";
 import { monthsBetween } from "../../domain/green-zone.ts";
 import { displayPeriod, periodOf } from "../../domain/period.ts";
+import type { Msg } from "../../domain/message.ts";
 import { COUNT_FIELDS } from "../../domain/report.ts";
 import { displayDateTime } from "../../domain/time.ts";
 import { activeIn } from "../../domain/units.ts";
 import { classMsg, fieldLabel } from "../../domain/words.ts";
 import { listCases } from "../../store/cases.ts";
+import { countTipsOfUnit } from "../../store/tips.ts";
 import { classChangesOf, unitById } from "../../store/units.ts";
 import { barChart } from "../charts.ts";
 import type { ConsoleDeps } from "../deps.ts";
@@ -97,6 +99,20 @@ async function unitPage(deps: ConsoleDeps, req: Request, res: Response) {
   const state = history.state(unit.id, last) ?? "unknown";
   const streak = shownStreak(history, unit.id, last);
   const newestFirst = [...months].reverse();
+  // Counts only, and to officers only: a head seeing tips about their own unit move could guess who sent them.
+  const tipCounts = isOfficer(viewer) ? await countTipsOfUnit(deps.db, unit.id) : null;
+  const countList = <K extends string>(counts: Record<K, number>, msg: (k: K) => Msg) =>
+    html`<ul>${(Object.entries(counts) as [K, number][]).filter(([, n]) => n > 0).map(([k, n]) => html`<li>${t(msg(k))}: ${n}</li>`)}</ul>`;
+  const tipsBlock = !tipCounts
+    ? html`<p>${t({ key: "console-unit-tips-officers" })}</p>`
+    : tipCounts.total === 0
+      ? html`<p>${t({ key: "console-unit-tips-note" })}</p><p>${t({ key: "console-unit-tips-none" })}</p>`
+      : html`<p>${t({ key: "console-unit-tips-note" })}</p>
+<p>${t({ key: "console-unit-tips-total", args: { n: tipCounts.total } })}</p>
+<h3>${t({ key: "console-unit-tips-by-status" })}</h3>
+${countList(tipCounts.byStatus, (s) => ({ key: `tip-status-${s}` }))}
+<h3>${t({ key: "console-unit-tips-by-category" })}</h3>
+${countList(tipCounts.byCategory, (c) => ({ key: `tip-cat-${c}` }))}`;
   const casesByStatus = new Map<string, number>();
   for (const c of cases) casesByStatus.set(c.status, (casesByStatus.get(c.status) ?? 0) + 1);
 
@@ -148,7 +164,7 @@ ${cases.map((c) => html`<tr><td>${c.code}</td><td>${t(caseStatusMsg(c.status))}<
       : html`<ul>${[...casesByStatus].map(([status, n]) => html`<li>${t(caseStatusMsg(status))}: ${n}</li>`)}</ul>`
 }
 <h2 id="tips">${t({ key: "console-unit-tips-heading" })}</h2>
-<p>${t({ key: "console-unit-tips-note" })}</p>`;
+${tipsBlock}`;
   res.type("html").send(page(res, { title: unit.name, area: "green", body }));
 }
 

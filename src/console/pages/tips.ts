@@ -4,6 +4,7 @@ import { canMoveTip, normalizeTipCode, TipCategory, TipStatus, type TipView } fr
 import { displayDate, localDate } from "../../domain/time.ts";
 import type { Effect } from "../../engine/feature.ts";
 import { tipByCode, tipMessages, tipPhotoRef, tipQueue, tipStatusChanges } from "../../store/tips.ts";
+import { listUnits, unitById } from "../../store/units.ts";
 import { actFromConsole } from "../act.ts";
 import type { ConsoleDeps } from "../deps.ts";
 import { setFlash, takeFlash } from "../flash.ts";
@@ -124,12 +125,15 @@ async function one(deps: ConsoleDeps, handoff: PhotoHandoff, req: Request, res: 
   const code = normalizeTipCode(String(req.params.code));
   const tip = code ? await tipByCode(deps.db, code) : null;
   if (!tip) return notFound(res);
-  const [changes, messages, photo] = await Promise.all([
+  const [changes, messages, units, photo] = await Promise.all([
     tipStatusChanges(deps.db, tip.id),
     tipMessages(deps.db, tip.id),
+    listUnits(deps.db),
     tip.hasPhoto ? fetchTipPhoto(deps, tip.code) : null,
   ]);
   if (photo?.ok) handoff.put(tip.code, photo);
+  // A unit retired since it was set is still named; only units in service are offered.
+  const tipUnit = tip.unitId === null ? null : ((await unitById(deps.db, tip.unitId))?.name ?? null);
   const day = (at: Date) => dayText(at, deps.timeZone);
   const nextStatuses = TipStatus.options.filter((s) => canMoveTip(tip.status, s));
   const osm = tip.location
@@ -144,6 +148,7 @@ ${flashBlock(res)}
 <dt>${t({ key: "console-tip-col-status" })}</dt><dd>${t({ key: `tip-status-${tip.status}` })}${tip.rewarded ? html` <span class="tag">${t({ key: "console-tip-rewarded" })}</span>` : ""}</dd>
 <dt>${t({ key: "console-tip-col-day" })}</dt><dd>${day(tip.createdAt)}</dd>
 <dt>${t({ key: "console-tip-description" })}</dt><dd>${tip.description}</dd>
+<dt>${t({ key: "console-tip-unit" })}</dt><dd>${tipUnit ?? t({ key: "console-tip-unit-none" })}</dd>
 <dt>${t({ key: "console-tip-when" })}</dt><dd>${tip.whenText ?? "—"}</dd>
 <dt>${t({ key: "console-tip-sender" })}</dt><dd>${tip.anonymous ? t({ key: "console-tip-anonymous" }) : t({ key: "console-tip-named", args: { contact: tip.contact ?? "" } })}</dd>
 </dl>
@@ -180,6 +185,13 @@ ${
 <p class="muted">${t({ key: "console-tip-move-note" })}</p></form>`
     : ""
 }
+<form method="post" action="${action("unit")}">${csrfField(res)}
+<label>${t({ key: "console-tip-unit-label" })}<select name="unit">
+<option value=""${tip.unitId === null ? html` selected` : ""}>${t({ key: "console-tip-unit-none" })}</option>
+${units.map((u) => html`<option value="${String(u.id)}"${u.id === tip.unitId ? html` selected` : ""}>${u.name}</option>`)}
+</select></label>
+<button type="submit">${t({ key: "console-tip-unit-save" })}</button>
+<p class="muted">${t({ key: "console-tip-unit-note" })}</p></form>
 <form method="post" action="${action("ask")}">${csrfField(res)}
 <label>${t({ key: "console-tip-ask-label" })}<textarea name="text" rows="3" required minlength="${QUESTION.min}" maxlength="${QUESTION.max}"></textarea></label>
 <button type="submit">${t({ key: "console-tip-ask" })}</button>
@@ -216,7 +228,7 @@ async function photo(deps: ConsoleDeps, handoff: PhotoHandoff, req: Request, res
   res.status(200).set({ "Content-Type": got.contentType, "Cache-Control": "no-store", "Content-Length": String(got.bytes.byteLength) }).end(got.bytes);
 }
 
-type TipAction = "move" | "ask" | "block" | "reward";
+type TipAction = "move" | "ask" | "block" | "reward" | "unit";
 
 /** The effect a form asks for, as chat's command would build it; or what to tell the officer instead. */
 function effectOf(action: TipAction, code: string, form: Record<string, unknown>): Effect | Msg {
@@ -233,6 +245,12 @@ function effectOf(action: TipAction, code: string, form: Record<string, unknown>
       return { type: "tip.block", code };
     case "reward":
       return { type: "tip.reward", code };
+    case "unit": {
+      // "" is "not known"; whether the unit exists and is in service is checked when the effect is applied.
+      const raw = typeof form.unit === "string" ? form.unit.trim() : undefined;
+      if (raw === "") return { type: "tip.unit", code, unitId: null };
+      return raw !== undefined && /^\d{1,9}$/.test(raw) ? { type: "tip.unit", code, unitId: Number(raw) } : { key: "console-tip-unit-form-bad" };
+    }
   }
 }
 
@@ -250,14 +268,16 @@ async function act(deps: ConsoleDeps, action: TipAction, req: Request, res: Resp
 
 /**
  * `/console/tips` (`?status=…&category=…`): the officers' queue, newest first; `/console/tips/<code>`:
- * one tip with its photo (`/console/tips/<code>/photo`, fetched from its channel), and the forms that move it, ask its sender, reward or block them, as chat's commands do.
+ * one tip with its photo (`/console/tips/<code>/photo`, fetched from its channel), and the forms that
+ * move it, ask its sender, reward or block them, as chat's commands do, and the one that sets the
+ * neighbourhood where it happened (`tip.unit`).
  */
 export function registerTips(router: Router, deps: ConsoleDeps): void {
   const handoff = new PhotoHandoff();
   router.get("/tips", requireOfficer, (req, res) => queue(deps, req, res));
   router.get("/tips/:code", requireOfficer, (req, res) => one(deps, handoff, req, res));
   router.get("/tips/:code/photo", requireOfficer, (req, res) => photo(deps, handoff, req, res));
-  for (const action of ["move", "ask", "block", "reward"] as const) {
+  for (const action of ["move", "ask", "block", "reward", "unit"] as const) {
     router.post(`/tips/:code/${action}`, requireOfficer, (req, res) => act(deps, action, req, res));
   }
 }

@@ -41,8 +41,18 @@ const noTips: TipQueries = {
   get: async () => null,
 };
 
-function ctx(person: PersonView, tips: Partial<TipQueries> = {}): FlowContext {
-  return { person, now: new Date("2026-11-25T03:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", q: { tips: { ...noTips, ...tips } } as unknown as Queries };
+const UNITS = [
+  { id: 1, name: "Khu phố Nguyễn Trãi" },
+  { id: 2, name: "Khu phố Đồng Khởi" },
+];
+
+function ctx(person: PersonView, tips: Partial<TipQueries> = {}, units = UNITS): FlowContext {
+  return {
+    person,
+    now: new Date("2026-11-25T03:00:00Z"),
+    timeZone: "Asia/Ho_Chi_Minh",
+    q: { tips: { ...noTips, ...tips }, units: async () => units.map((u) => ({ ...u, households: 100, classification: "class1" })) } as unknown as Queries,
+  };
 }
 
 const view = (over: Partial<TipView> = {}): TipView => ({
@@ -101,6 +111,31 @@ describe("the tip steps", () => {
     expect(refused(steps.place!.reply(text("  "), d))).toEqual(["tip-err-place"]);
     expect(refused(steps.place!.reply(text("x".repeat(301)), d))).toEqual(["err-too-long"]);
     expect(steps.place!.ask(d).choices!.map((c) => c.value)).toEqual(["skip"]);
+    // With units to name, the unit question comes next.
+    expect(next(steps.place!.reply(text("Ngõ 5"), { ...d, units: UNITS }), "unit").placeText).toBe("Ngõ 5");
+    expect(next(steps.place!.reply({ kind: "location", latitude: 10.77, longitude: 106.7 }, { ...d, units: UNITS }), "unit").placeText).toBeNull();
+    expect(next(steps.place!.reply(tap("skip"), { ...d, units: [] }), "when").placeText).toBeNull();
+  });
+
+  it("asks the neighbourhood where it happened: a button per unit and one for not known, the name typed any way, or skipped", () => {
+    const d: TipDraft = { category: "dealing", description: "Có người bán", placeText: "Ngõ 5", location: null, units: UNITS };
+    const ask = steps.unit!.ask(d);
+    expect(keys(ask.say)).toEqual(["tip-q-unit"]);
+    expect(ask.choices!.map((c) => c.value)).toEqual(["unit:1", "unit:2", "skip"]);
+    expect(ask.choices!.map((c) => c.label.key)).toEqual(["unit-button", "unit-button", "btn-tip-unit-unknown"]);
+    expect(next(steps.unit!.reply(tap("unit:2"), d), "when").unit).toEqual(UNITS[1]);
+    expect(next(steps.unit!.reply(text("khu pho dong khoi"), d), "when").unit).toEqual(UNITS[1]);
+    expect(next(steps.unit!.reply(text("Nguyễn Trãi"), d), "when").unit).toEqual(UNITS[0]);
+    for (const skip of [tap("skip"), text("không rõ"), text("khong ro"), text("bỏ qua"), text("Không biết")]) {
+      expect(next(steps.unit!.reply(skip, d), "when").unit).toBeNull();
+    }
+    const unknown = steps.unit!.reply(text("Khu phố Lê Lợi"), d);
+    expect(refused(unknown)).toEqual(["tip-err-unit-unknown"]);
+    expect(unknown.kind === "invalid" && unknown.say[0]!.args).toEqual({ unit: "Khu phố Lê Lợi", units: "Khu phố Nguyễn Trãi, Khu phố Đồng Khởi" });
+    // "Tất cả" names no one place; a button of a unit that is not offered is no answer either.
+    expect(refused(steps.unit!.reply(text("tất cả"), d))).toEqual(["tip-err-unit"]);
+    expect(refused(steps.unit!.reply(tap("unit:9"), d))).toEqual(["tip-err-unit"]);
+    expect(refused(steps.unit!.reply({ kind: "sticker" }, d))).toEqual(["tip-err-unit"]);
   });
 
   it("takes when it happened, or none", () => {
@@ -142,11 +177,18 @@ describe("the tip steps", () => {
     expect(keys(ask.say)).toEqual(["tip-summary", "lines", "tip-confirm"]);
     expect(keys(ask.say[1]!.args!.lines as Msg[])).toEqual(["tip-line-category", "tip-line-description", "tip-line-place", "tip-line-when", "tip-line-anonymous"]);
     expect(ask.choices!.map((c) => c.value)).toEqual(["yes", "no"]);
+    // Where units were offered, the summary says which one was chosen, or that it is not known.
+    const inUnit = steps.confirm!.ask({ ...told, units: UNITS, unit: UNITS[0] }).say[1]!.args!.lines as Msg[];
+    expect(keys(inUnit)).toEqual(["tip-line-category", "tip-line-description", "tip-line-place", "tip-line-unit", "tip-line-when", "tip-line-anonymous"]);
+    expect(inUnit[3]!.args).toEqual({ value: "Khu phố Nguyễn Trãi" });
+    expect((steps.confirm!.ask({ ...told, units: UNITS, unit: null }).say[1]!.args!.lines as Msg[])[3]!.args).toEqual({ value: { key: "notes-none" } });
 
     for (const yes of [tap("yes"), text("có"), text("co"), text("Đúng rồi")]) {
       const t = steps.confirm!.reply(yes, told);
-      expect(t).toEqual({ kind: "done", effects: [{ type: "tip.create", tip: told }] });
+      expect(t).toEqual({ kind: "done", effects: [{ type: "tip.create", tip: { ...told, unitId: null } }] });
     }
+    const sent = steps.confirm!.reply(text("có"), { ...told, units: UNITS, unit: UNITS[1] });
+    expect(sent.kind === "done" && sent.effects).toEqual([{ type: "tip.create", tip: { ...told, unitId: 2 } }]);
     for (const no of [tap("no"), text("không"), text("khong")]) {
       expect(steps.confirm!.reply(no, told)).toEqual({ kind: "done", say: [{ key: "tip-not-sent" }] });
     }
@@ -157,10 +199,10 @@ describe("the tip steps", () => {
     const named = { ...told, anonymous: false, contact: "0912", photo: { channel: "telegram" as const, fileId: "F" } };
     expect(keys(steps.confirm!.ask(named).say[1]!.args!.lines as Msg[])).toContain("tip-line-named");
     const t = steps.confirm!.reply(text("có"), named);
-    expect(t.kind === "done" && t.effects).toEqual([{ type: "tip.create", tip: named }]);
+    expect(t.kind === "done" && t.effects).toEqual([{ type: "tip.create", tip: { ...named, unitId: null } }]);
     const { anonymous: _, contact: __, ...unchosen } = told;
     const d = steps.confirm!.reply(text("có"), unchosen);
-    expect(d.kind === "done" && d.effects).toEqual([{ type: "tip.create", tip: { ...told, anonymous: true, contact: null } }]);
+    expect(d.kind === "done" && d.effects).toEqual([{ type: "tip.create", tip: { ...told, anonymous: true, contact: null, unitId: null } }]);
   });
 
   it("takes the tipster's answer to an officer's question, for the tip they asked about", () => {
@@ -175,6 +217,7 @@ describe("the tip steps", () => {
   it("keeps an older draft's shape out: a key it does not know, a category that is not one", () => {
     expect(TipDraft.safeParse({}).success).toBe(true);
     expect(TipDraft.safeParse(told).success).toBe(true);
+    expect(TipDraft.safeParse({ ...told, units: UNITS, unit: null }).success).toBe(true);
     expect(TipDraft.safeParse({ ...told, details: "old name" }).success).toBe(false);
     expect(TipDraft.safeParse({ ...told, category: "drugs" }).success).toBe(false);
   });
@@ -182,7 +225,11 @@ describe("the tip steps", () => {
 
 describe("starting /tip", () => {
   it("starts an empty tip, unless the sender sent too many this hour or is blocked", async () => {
-    expect(await tipFlow.start(ctx(resident), "")).toEqual({ kind: "conversation", step: "category", data: {}, say: [{ key: "tip-start" }] });
+    expect(await tipFlow.start(ctx(resident), "")).toEqual({ kind: "conversation", step: "category", data: { units: UNITS }, say: [{ key: "tip-start" }] });
+    // A head's own unit is never assumed as the place: the tip starts with no unit chosen.
+    const head: PersonView = { ...resident, role: "head", unitId: 1, headOf: [1] };
+    expect(await tipFlow.start(ctx(head), "")).toEqual({ kind: "conversation", step: "category", data: { units: UNITS }, say: [{ key: "tip-start" }] });
+    expect(await tipFlow.start(ctx(resident, {}, []), "")).toEqual({ kind: "conversation", step: "category", data: { units: [] }, say: [{ key: "tip-start" }] });
     expect(await tipFlow.start(ctx(resident, { refusal: async () => "too-many" }), " ")).toEqual({ kind: "done", say: [{ key: "tip-refused-too-many", args: { max: 3 } }] });
     expect(await tipFlow.start(ctx(resident, { refusal: async () => "blocked" }), "")).toMatchObject({ kind: "done", say: [{ key: "tip-refused-blocked" }] });
   });

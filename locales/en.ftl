@@ -704,6 +704,7 @@ menu-link = Link your Zalo and Telegram accounts
 menu-people = Who holds a role (officers)
 menu-removerole = Remove a role (officers)
 menu-report = Monthly report (heads)
+menu-commitments = Household commitments (heads, officers)
 menu-tip = Send a tip about drugs (anonymous)
 menu-tips = Open tips (officers)
 menu-tipstatus = Change a tip's status (officers)

@@ -701,6 +701,7 @@ menu-link = Liên kết tài khoản Zalo và Telegram
 menu-people = Ai giữ vai trò (cán bộ)
 menu-removerole = Bỏ một vai trò (cán bộ)
 menu-report = Báo cáo tháng (trưởng khu phố)
+menu-commitments = Ghi hộ ký cam kết (trưởng khu phố, cán bộ)
 menu-tip = Gửi tin báo về ma túy (ẩn danh)
 menu-tips = Tin báo đang mở (cán bộ)
 menu-tipstatus = Đổi trạng thái tin báo (cán bộ)

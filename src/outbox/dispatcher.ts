@@ -109,6 +109,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await markFailed(db, row.id, "failed", result.error);
           await options.onGiveUp?.(row, "failed", now);
         } else {
+          // Logged: a reply that is only late (the person waits the backoff) must be visible.
+          log.warn({ outboxId: row.id, attempt: row.attempts + 1, error: result.error }, "a send failed; trying it again after a pause");
           await retryLater(db, row.id, new Date(now.getTime() + backoffMs(row.attempts + 1)), result.error, true);
         }
         return;

@@ -92,7 +92,11 @@ export async function openChat(channel: TestChannel, options: { now?: Date; sche
       db,
       log,
       clock: () => clock.now,
-      dispatcher: { backoffMs: () => 10, pollMs: 50 },
+      // The backoff waits on the product's clock, which a test holds still: a retry even 10 ms
+      // "later" never came due, so `flush` returned without a reply whose first send failed (a
+      // dropped connection on a loaded machine). At 0 the retry is due at once and `flush` waits
+      // for it; a message that fails every try is still given up and the officers told.
+      dispatcher: { backoffMs: () => 0, pollMs: 50 },
       photoTimeoutMs: options.photoTimeoutMs,
       inboxRetryDelayMs: () => 10,
       // Telegram's one message a second per chat is tested on its own (tests/outbox).

@@ -11,8 +11,12 @@ const FILLER = new Set(["co", "gi", "ai", "kien", "nghi", "y", "de", "xuat", "gh
  */
 export function isNothing(text: string): boolean {
   if (text.trim() === "-") return true;
-  const ws = trimPoliteness(words(normalize(text)));
+  const raw = words(normalize(text));
+  const ws = trimPoliteness(raw);
   const said = ws.join(" ");
+  // "tối qua" (last night) folds to "toi qua", and "toi" (tôi, I) is politeness to trim: a bare
+  // "qua" is "skip" only when nothing stood before it but a particle.
+  if (said === "qua" && raw.slice(0, raw.indexOf("qua")).some((w) => w === "toi")) return false;
   if (SKIP.has(said)) return true;
   return ws.length > 0 && ws.some((w) => NEGATION.has(w)) && ws.every((w) => NEGATION.has(w) || FILLER.has(w));
 }

@@ -5,6 +5,7 @@ import { understandCount } from "../../../src/domain/understand/count.ts";
 import { understandDate } from "../../../src/domain/understand/dates.ts";
 import { understandIntent, type IntentEntry } from "../../../src/domain/understand/intent.ts";
 import { normalize } from "../../../src/domain/understand/normalize.ts";
+import { isNothing } from "../../../src/domain/understand/nothing.ts";
 import { understandYesNo } from "../../../src/domain/understand/yesno.ts";
 import { categoryChoices, identityChoices } from "../../../features/tips/tip-flow.ts";
 import { reportFieldOptions } from "../../../features/report/report-flow.ts";
@@ -39,6 +40,15 @@ describe("counts as people type them", () => {
   it.each(corpus.COUNTS)("%s → %i", (typed, value) => expect(understandCount(typed)).toEqual({ kind: "value", value }));
   it.each(corpus.COUNTS_TO_CONFIRM)("%s → asks back about %i", (typed, value) => expect(understandCount(typed)).toEqual({ kind: "confirm", value }));
   it.each(corpus.COUNTS_REFUSED)("%s → refused (%s)", (typed, reason) => expect(understandCount(typed)).toEqual({ kind: "refuse", reason }));
+});
+
+describe("nothing, at an optional question", () => {
+  it.each([
+    ["bỏ qua", true], ["bo qua", true], ["skip", true], ["-", true], ["qua ạ", true], ["dạ bỏ qua", true],
+    ["không có kiến nghị gì ạ", true], ["ko co", true],
+    // answers that only sound like skipping: a time ("tối qua": last night), a place
+    ["tối qua", false], ["toi qua", false], ["đêm qua", false], ["hôm qua", false], ["đi qua cầu", false],
+  ] as const)("%s → %s", (typed, nothing) => expect(isNothing(typed)).toBe(nothing));
 });
 
 describe("yes and no", () => {

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinAs, lastText, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
+import { tipFrom } from "../support/tips.ts";
 import { consoleFetch, cookieFrom, csrfIn } from "../support/console.ts";
 import { docxText, xlsxText } from "./documents-files.ts";
 
@@ -20,14 +21,8 @@ describe("the console's downloads name no tipster", () => {
     chat = await openChat("telegram", { now: new Date("2026-11-21T03:00:00Z") });
     await seedUnit(chat.db, "Khu phố Nguyễn Trãi", 120, "priority");
     await joinAs(chat, "officer", "officer", null);
-    await chat.send(tipster, "/tobao");
-    await chat.press(tipster, "using");
-    await chat.send(tipster, "Tụ tập sử dụng ma túy ở nhà hoang cuối xóm");
-    await chat.send(tipster, "Nhà hoang cuối xóm Đồi Thông");
-    await chat.send(tipster, "bỏ qua");
-    await chat.send(tipster, "bỏ qua");
-    await chat.press(tipster, "anonymous");
-    const code = /Mã tin báo: (TB-[A-Z0-9]{6})/.exec(lastText(await chat.press(tipster, "yes")))![1]!;
+    // Through the real /tobao, whatever questions it asks (tests/support/tips.ts keeps up with them).
+    const code = await tipFrom(chat, tipster, { description: "Tụ tập sử dụng ma túy ở nhà hoang cuối xóm", place: "Nhà hoang cuối xóm Đồi Thông" });
     await chat.send("officer", `/hoi ${code} Có mấy người?`);
     await chat.send(tipster, "Khoảng năm người");
     await chat.send("officer", `/xuly ${code} checking`);

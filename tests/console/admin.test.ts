@@ -35,7 +35,7 @@ describe("console administration: invites, people, announcements, months", () =>
   });
   afterAll(async () => chat.close());
 
-  const sections = ["invites", "people", "announcements", "months"];
+  const sections = ["invites", "people", "announcements", "months", "changes"];
   const posts: [string, Record<string, string>][] = [
     ["/console/admin/invites/make", { role: "officer", unit: "" }],
     ["/console/admin/people/remove", { person: String(1), role: "officer", unit: "" }],
@@ -142,5 +142,17 @@ describe("console administration: invites, people, announcements, months", () =>
     ]);
     expect(page.body).toContain("Mở khóa bởi person:");
     expect(page.body).toContain("Khu phố An Bình nhập sai số hộ");
+  });
+
+  it("records every change made above with who made it, newest first, for officers only", async () => {
+    const page = await consoleFetch(chat.base, "/console/admin/changes", { browser: officer });
+    expect(page.status).toBe(200);
+    const rows = [...page.body.matchAll(/<tr><th scope="row">[^<]+<\/th><td[^>]*>Cán bộ số (\d+)[\s\S]*?<code>([\w.]+)<\/code>/g)].map((m) => [Number(m[1]), m[2]]);
+    const actions = rows.map(([, action]) => action);
+    for (const done of ["invite.create", "invite.revoke", "role.remove", "broadcast.send", "period.lock", "period.unlock"]) expect(actions).toContain(done);
+    expect(rows.every(([who]) => who === officerId)).toBe(true);
+    // Newest first: the month was unlocked after it was locked.
+    expect(actions.indexOf("period.unlock")).toBeLessThan(actions.indexOf("period.lock"));
+    expect((await consoleFetch(chat.base, "/console/admin/changes", { browser: head })).status).toBe(403);
   });
 });

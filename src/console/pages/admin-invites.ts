@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from "express";
 import { InviteRole } from "../../domain/roles.ts";
 import { displayDateTime } from "../../domain/time.ts";
+import { recordConsoleChange } from "../../store/console-changes.ts";
 import { openInvites, revokeInvite } from "../../store/invite-admin.ts";
 import { listUnits, unitById } from "../../store/units.ts";
 import type { ConsoleDeps } from "../deps.ts";
@@ -54,7 +55,10 @@ async function revoke(deps: ConsoleDeps, req: Request, res: Response) {
   const { viewer, now } = locals(res);
   const id = pathId(req.params.id);
   const revoked = !Number.isNaN(id) && (await revokeInvite(deps.db, id, now));
-  if (revoked) deps.log.info({ personId: viewer.id, inviteId: id }, "console admin: invite revoked");
+  if (revoked) {
+    deps.log.info({ personId: viewer.id, inviteId: id }, "console admin: invite revoked");
+    await recordConsoleChange(deps.db, { at: now, personId: viewer.id, action: "invite.revoke", subject: `#${id}` });
+  }
   done(res, BASE, [{ key: revoked ? "console-admin-invite-revoked" : "console-admin-invite-gone" }]);
 }
 

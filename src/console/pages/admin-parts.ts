@@ -9,7 +9,7 @@ import { page } from "../layout.ts";
 import { locals } from "../session.ts";
 
 /** The administration's sections, in the order of its sub-navigation. */
-export const ADMIN_SECTIONS = ["units", "invites", "people", "announcements", "months"] as const;
+export const ADMIN_SECTIONS = ["units", "invites", "people", "announcements", "months", "changes"] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** An administration page: the console's shell, the sections' links, what the last action said. */

@@ -8,6 +8,7 @@ import { readUnitList, type UnitListRow } from "../../domain/unit-list.ts";
 import { Classification, Households, UnitName } from "../../domain/units.ts";
 import { classMsg } from "../../domain/words.ts";
 import { inTransaction } from "../../store/client.ts";
+import { recordConsoleChange } from "../../store/console-changes.ts";
 import { addUnit, allUnits, importUnits, RetiredUnitError, UnitExistsError, unitById, type ImportOutcome } from "../../store/units.ts";
 import type { ConsoleDeps } from "../deps.ts";
 import { html } from "../html.ts";
@@ -158,6 +159,7 @@ async function add(deps: ConsoleDeps, req: Request, res: Response) {
   try {
     const unit = await addUnit(deps.db, { name: name.data, households: households!, classification: cls.data });
     deps.log.info({ personId: viewer.id, unitId: unit.id }, "console admin: unit added");
+    await recordConsoleChange(deps.db, { at: locals(res).now, personId: viewer.id, action: "unit.add", subject: unit.name });
     done(res, BASE, [{ key: "console-admin-unit-added", args: { unit: unit.name, households: unit.households, class: classMsg(unit.classification) } }]);
   } catch (error) {
     if (error instanceof UnitExistsError) return done(res, BASE, [{ key: "unit-name-taken", args: { name: name.data } }]);
@@ -267,6 +269,7 @@ async function importConfirm(deps: ConsoleDeps, req: Request, res: Response) {
     throw error;
   }
   deps.log.info({ personId: viewer.id, added: outcome.added.length, updated: outcome.updated.length }, "console admin: units imported");
+  await recordConsoleChange(deps.db, { at: now, personId: viewer.id, action: "units.import", subject: `${p.fileName}: +${outcome.added.length} ~${outcome.updated.length}` });
   done(res, BASE, [{ key: "console-admin-import-done", args: { file: p.fileName, added: outcome.added.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length } }]);
 }
 

@@ -3,6 +3,7 @@ import type { ConsoleDeps } from "../deps.ts";
 import { html } from "../html.ts";
 import { requireOfficer, locals } from "../session.ts";
 import { registerAdminAnnouncements } from "./admin-announcements.ts";
+import { registerAdminChanges } from "./admin-changes.ts";
 import { registerAdminInvites } from "./admin-invites.ts";
 import { registerAdminMonths } from "./admin-months.ts";
 import { ADMIN_SECTIONS, adminPage } from "./admin-parts.ts";
@@ -28,4 +29,5 @@ export function registerAdmin(router: Router, deps: ConsoleDeps): void {
   registerAdminPeople(router, deps);
   registerAdminAnnouncements(router, deps);
   registerAdminMonths(router, deps);
+  registerAdminChanges(router, deps);
 }

@@ -9,6 +9,7 @@ import { saveReport } from "../../src/store/reports.ts";
 import { createTip, moveTip } from "../../src/store/tips.ts";
 import { addUnit, reclassifyUnit, retireUnit } from "../../src/store/units.ts";
 import { TEST_DATA_KEY } from "../support/db.ts";
+import { reportValues } from "../support/reports.ts";
 
 /**
  * A known half-year for the review report, 2025-01 to 2025-06, made through the store:
@@ -23,10 +24,7 @@ import { TEST_DATA_KEY } from "../support/db.ts";
 export const RANGE = { from: "2025-01", to: "2025-06" };
 export const NOW = new Date("2025-07-10T02:00:00Z");
 
-const zero: ReportValues = {
-  addicts: 0, suspected: 0, newCases: 0, familyRehab: 0, compulsoryReferrals: 0, relapses: 0,
-  householdsCommitted: 0, propagandaSessions: 0, incidents: 0, suspectedSpots: 0, notes: null,
-};
+const zero = reportValues();
 
 export async function reviewFixture(db: Db) {
   const at = new Date("2025-01-01T00:00:00Z");

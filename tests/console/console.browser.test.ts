@@ -3,13 +3,13 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { consoleLinkPath, launchChromium } from "../support/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportValues } from "../../src/domain/report.ts";
 import { openCase, saveCheckin, sealerFor } from "../../src/store/cases.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { reclassifyUnit } from "../../src/store/units.ts";
 import { joinAs, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { addPerson } from "../support/people.ts";
 import { tipFrom } from "../support/tips.ts";
+import { reportValues } from "../support/reports.ts";
 
 /**
  * The console in a real (headless) Chromium, signed in through `/web` from the fake Telegram: the
@@ -20,19 +20,7 @@ import { tipFrom } from "../support/tips.ts";
 const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
 const WIDTHS = [360, 1366] as const;
 
-const base: ReportValues = {
-  addicts: 0,
-  suspected: 0,
-  newCases: 0,
-  familyRehab: 0,
-  compulsoryReferrals: 0,
-  relapses: 0,
-  householdsCommitted: 60,
-  propagandaSessions: 1,
-  incidents: 0,
-  suspectedSpots: 0,
-  notes: null,
-};
+const base = reportValues({ householdsCommitted: 60, propagandaSessions: 1 });
 
 const MONTHS = ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"];
 

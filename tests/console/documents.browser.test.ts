@@ -5,11 +5,11 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { consoleLinkPath, launchChromium } from "../support/browser.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ReportValues } from "../../src/domain/report.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { joinAs, openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { addPerson } from "../support/people.ts";
 import { docxText, xlsxText } from "./documents-files.ts";
+import { reportValues } from "../support/reports.ts";
 
 /**
  * The documents page in a real (headless) Chromium, signed in through `/web` from the fake
@@ -21,19 +21,7 @@ import { docxText, xlsxText } from "./documents-files.ts";
 const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), "screenshots");
 const WIDTHS = [360, 1366] as const;
 
-const base: ReportValues = {
-  addicts: 0,
-  suspected: 0,
-  newCases: 0,
-  familyRehab: 0,
-  compulsoryReferrals: 0,
-  relapses: 0,
-  householdsCommitted: 60,
-  propagandaSessions: 1,
-  incidents: 0,
-  suspectedSpots: 0,
-  notes: null,
-};
+const base = reportValues({ householdsCommitted: 60, propagandaSessions: 1 });
 const MONTHS = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"];
 
 function found(command: string): boolean {

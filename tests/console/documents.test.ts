@@ -3,26 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/admin/run.ts";
-import type { ReportValues } from "../../src/domain/report.ts";
 import { saveReport } from "../../src/store/reports.ts";
 import { openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { consoleFetch, openConsoleSession, type ConsoleBrowser } from "../support/console.ts";
 import { addPerson } from "../support/people.ts";
 import { docxText, xlsxText } from "./documents-files.ts";
+import { reportValues } from "../support/reports.ts";
 
-const zero: ReportValues = {
-  addicts: 0,
-  suspected: 0,
-  newCases: 0,
-  familyRehab: 0,
-  compulsoryReferrals: 0,
-  relapses: 0,
-  householdsCommitted: 40,
-  propagandaSessions: 1,
-  incidents: 0,
-  suspectedSpots: 0,
-  notes: null,
-};
+const zero = reportValues({ householdsCommitted: 40, propagandaSessions: 1 });
 
 /** The response's bytes, not its text: the downloads are compared byte for byte. */
 async function bytes(base: string, url: string, browser: ConsoleBrowser, form?: Record<string, string>) {

@@ -7,20 +7,9 @@ import { openChat, seedUnit, type ChatDriver } from "../support/chat.ts";
 import { consoleFetch, openConsoleSession, type ConsoleBrowser } from "../support/console.ts";
 import { TEST_DATA_KEY } from "../support/db.ts";
 import { addPerson } from "../support/people.ts";
+import { reportValues } from "../support/reports.ts";
 
-const zero: ReportValues = {
-  addicts: 0,
-  suspected: 0,
-  newCases: 0,
-  familyRehab: 0,
-  compulsoryReferrals: 0,
-  relapses: 0,
-  householdsCommitted: 40,
-  propagandaSessions: 1,
-  incidents: 0,
-  suspectedSpots: 0,
-  notes: null,
-};
+const zero = reportValues({ householdsCommitted: 40, propagandaSessions: 1 });
 
 /** The order in which names first appear in a page. */
 const order = (body: string, names: string[]) => names.map((n) => body.indexOf(n));

@@ -2,7 +2,7 @@ import { isOfficer } from "../../src/domain/access.ts";
 import type { Msg } from "../../src/domain/message.ts";
 import type { PersonView } from "../../src/domain/person.ts";
 import { TIP_LIMITS, type NewTip, type TipStatus } from "../../src/domain/tips.ts";
-import type { EffectOf, Feature } from "../../src/engine/feature.ts";
+import type { EffectOf, EffectOutcome, Feature } from "../../src/engine/feature.ts";
 import { queueForPerson, queueForTipster } from "../../src/outbox/address.ts";
 import type { Tx } from "../../src/store/client.ts";
 import { peopleWithRole } from "../../src/store/people.ts";
@@ -20,6 +20,7 @@ import {
   tipsterOf,
   verifyTipSecret,
 } from "../../src/store/tips.ts";
+import { said as say } from "../effect-kit.ts";
 import { tipLines } from "./tip-lines.ts";
 
 declare module "../../src/engine/feature.ts" {
@@ -39,18 +40,11 @@ declare module "../../src/engine/feature.ts" {
 /** What the tip flows ask the engine to do. */
 export type TipEffect = EffectOf<"tip.create" | "tip.answer" | "tip.move" | "tip.ask" | "tip.block" | "tip.reward" | "tip.verify" | "tip.unit">;
 
-export interface TipOutcome {
-  say: Msg[];
-  toOfficers: Msg[][];
-}
-
-const say = (...msgs: Msg[]): TipOutcome => ({ say: msgs, toOfficers: [] });
-
 /**
  * Applies a tip flow's effect. The tipster is reached only through `tipsterOf` and the outbox:
  * no message, log line or answer to an officer names them.
  */
-export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonView, now: Date): Promise<TipOutcome> {
+export async function applyTipEffect(tx: Tx, effect: TipEffect, person: PersonView, now: Date): Promise<EffectOutcome> {
   if (effect.type === "tip.create") {
     const created = await createTip(tx, effect.tip, person.id, now);
     if (!created.ok) return say({ key: `tip-refused-${created.reason}`, args: { max: TIP_LIMITS.perHour } });

@@ -1,5 +1,5 @@
 import type { DueItem, Job, JobContext } from "./job.ts";
-import { dayOfPeriod, theJob, type JobName, type Schedule } from "./schedule.ts";
+import { firstRunInMonth, theJob, type JobName, type Schedule } from "./schedule.ts";
 
 export type { DueItem } from "./job.ts";
 
@@ -15,10 +15,7 @@ export function jobContext(schedule: Schedule, job: Job, at: Date, timeZone: str
     asOf,
     subject: job.subject(at, timeZone),
     timeZone,
-    timeInMonth(name, period) {
-      const first = schedule.times[name]?.[0];
-      return first?.kind === "monthly" ? dayOfPeriod(first, period, timeZone) : null;
-    },
+    timeInMonth: (name, period) => firstRunInMonth(schedule.times[name] ?? [], period, timeZone),
   };
 }
 

@@ -25,8 +25,8 @@ export interface JobContext {
   subject: string;
   timeZone: string;
   /**
-   * When the first listed time of another declared job falls in month `period` (day clamped to
-   * the month's end), as configured; null for a weekly or undeclared job. The report's deadline
+   * The first instant another declared job runs in month `period` (the earliest of its monthly
+   * times, day clamped to the month's end), as configured; null for a weekly or undeclared job. The report's deadline
    * is the escalation's time, whatever SCHEDULE_REPORT_ESCALATION says.
    */
   timeInMonth(job: string, period: string): Date | null;

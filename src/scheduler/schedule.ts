@@ -121,6 +121,15 @@ export function dayOfPeriod(when: When & { kind: "monthly" }, period: string, ti
   return zonedTime(y, m, Math.min(when.day, daysInMonth(y, m)), when.hour, when.minute, timeZone);
 }
 
+/**
+ * The first instant in a month at which a job with these times runs (null for a weekly job): the
+ * report's deadline is the escalation's first run, for the jobs and the console alike.
+ */
+export function firstRunInMonth(whens: readonly When[], period: string, timeZone: string): Date | null {
+  const times = whens.flatMap((w) => (w.kind === "monthly" ? [dayOfPeriod(w, period, timeZone).getTime()] : []));
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
 /** The latest occurrence of any of a job's times at or before `at`. */
 export function latestOfJob(whens: When[], at: Date, timeZone: string): Date {
   return new Date(Math.max(...whens.map((w) => latestOccurrence(w, at, timeZone).getTime())));

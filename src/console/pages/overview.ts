@@ -6,7 +6,7 @@ import { sumCounts, type ReportOfUnit, type Totals } from "../../domain/summary.
 import { displayDateTime } from "../../domain/time.ts";
 import { Classification, type UnitInfo } from "../../domain/units.ts";
 import { classMsg, fieldLabel, warningMsg } from "../../domain/words.ts";
-import { dayOfPeriod } from "../../scheduler/schedule.ts";
+import { firstRunInMonth } from "../../scheduler/schedule.ts";
 import { isLocked, reportsOf } from "../../store/reports.ts";
 import { unitIdsWithHead, unitsActiveIn } from "../../store/units.ts";
 import type { ConsoleDeps } from "../deps.ts";
@@ -52,8 +52,7 @@ export function urgency(row: OverviewRow): number {
 
 /** The report deadline of a month: the first time the escalation job runs in it (default the 26th, 08:00). */
 function deadlineOf(deps: ConsoleDeps, period: string): Date | null {
-  const times = (deps.schedule.times["report-escalation"] ?? []).filter((w) => w.kind === "monthly").map((w) => dayOfPeriod(w, period, deps.timeZone).getTime());
-  return times.length ? new Date(Math.min(...times)) : null;
+  return firstRunInMonth(deps.schedule.times["report-escalation"] ?? [], period, deps.timeZone);
 }
 
 function totalsOf(reports: ReportOfUnit[], scope: ReadonlySet<number> | null): Totals | null {
